@@ -1,0 +1,168 @@
+//! Loading: text inputs (SDL, possibly several files, or one introspection result) into one
+//! apollo-compiler schema with its diagnostics.
+
+use crate::{introspection, one_of, read_inputs, Input, LoadError, SchemaSource};
+use apollo_compiler::ast;
+use apollo_compiler::validation::{DiagnosticList, Valid};
+use apollo_compiler::Schema;
+
+/// What the inputs were written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Sdl,
+    Introspection,
+}
+
+/// A schema ready for every command, valid or not.
+#[derive(Debug)]
+pub struct LoadedSchema {
+    /// The schema. When `diagnostics` is not empty it is the partial schema apollo-compiler could
+    /// build (first definitions win), marked valid only so that read-only commands can walk it.
+    pub schema: Valid<Schema>,
+    /// Build and validation errors; empty when the schema is valid.
+    pub diagnostics: DiagnosticList,
+    pub format: Format,
+}
+
+impl LoadedSchema {
+    pub fn is_valid(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// Read and load the given sources as one schema.
+pub fn load(sources: &[SchemaSource]) -> Result<LoadedSchema, LoadError> {
+    load_inputs(read_inputs(sources)?)
+}
+
+/// Load text inputs: one introspection result, or any number of SDL documents merged (so
+/// `extend type` across files works). Syntax errors are an `Err`; an invalid schema is not.
+pub fn load_inputs(inputs: Vec<Input>) -> Result<LoadedSchema, LoadError> {
+    if let Some(json) = inputs.iter().find(|input| input.is_json()) {
+        if inputs.len() > 1 {
+            return Err(LoadError::MixedFormats {
+                name: json.name.clone(),
+            });
+        }
+        let schema = introspection::from_json(&json.text, &json.name)?;
+        return Ok(finish(schema, None, Format::Introspection));
+    }
+    let (mut syntax, mut documents) = (None::<DiagnosticList>, Vec::with_capacity(inputs.len()));
+    for input in inputs {
+        match ast::Document::parse(input.text, &input.name) {
+            Ok(document) => documents.push(document),
+            Err(with_errors) => match &mut syntax {
+                Some(list) => list.merge(with_errors.errors),
+                None => syntax = Some(with_errors.errors),
+            },
+        }
+    }
+    if let Some(list) = syntax {
+        return Err(LoadError::Syntax(Box::new(list)));
+    }
+    let mut builder = Schema::builder();
+    if !documents.iter().any(one_of::is_defined_in) {
+        builder = builder.add_ast(&one_of::definition_document());
+    }
+    for document in &documents {
+        builder = builder.add_ast(document);
+    }
+    let (schema, build_errors) = match builder.build() {
+        Ok(schema) => (schema, None),
+        Err(with_errors) => (with_errors.partial, Some(with_errors.errors)),
+    };
+    Ok(finish(schema, build_errors, Format::Sdl))
+}
+
+fn finish(schema: Schema, build_errors: Option<DiagnosticList>, format: Format) -> LoadedSchema {
+    let (schema, diagnostics) = match (schema.validate(), build_errors) {
+        (Ok(valid), None) => {
+            let empty = DiagnosticList::new(valid.sources.clone());
+            (valid, empty)
+        }
+        (Ok(valid), Some(errors)) => (valid, errors),
+        (Err(invalid), build_errors) => {
+            let mut diagnostics = invalid.errors;
+            if let Some(errors) = build_errors {
+                diagnostics.merge(errors);
+            }
+            (Valid::assume_valid(invalid.partial), diagnostics)
+        }
+    };
+    LoadedSchema {
+        schema,
+        diagnostics,
+        format,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sdl(name: &str, text: &str) -> Input {
+        Input {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn merges_files_with_extensions() {
+        let loaded = load_inputs(vec![
+            sdl("a.graphql", "type Query { a: Int }"),
+            sdl("b.graphql", "extend type Query { b: String }"),
+        ])
+        .unwrap();
+        assert!(loaded.is_valid());
+        assert_eq!(loaded.schema.get_object("Query").unwrap().fields.len(), 2);
+    }
+
+    #[test]
+    fn invalid_schema_loads_with_its_errors() {
+        let loaded = load_inputs(vec![sdl(
+            "dup.graphql",
+            "type Query { a: Int\n a: String }\n",
+        )])
+        .unwrap();
+        assert!(!loaded.is_valid());
+        let located = crate::locate_all(&loaded.diagnostics);
+        assert_eq!(located.len(), 1, "{located:?}");
+        assert_eq!(located[0].file, "dup.graphql");
+        assert_eq!(located[0].line, Some(2));
+        assert_eq!(
+            located[0].to_string(),
+            "dup.graphql:2:2: duplicate definitions for the `a` field of object type `Query`"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_errors_with_a_position() {
+        let err = load_inputs(vec![sdl("bad.graphql", "type Query {\n  a: \n")]).unwrap_err();
+        let message = err.to_string();
+        assert_eq!(
+            message,
+            "2 syntax errors, the first: bad.graphql:2:7: syntax error: expected a Type"
+        );
+    }
+
+    #[test]
+    fn one_of_is_built_in() {
+        let loaded = load_inputs(vec![sdl(
+            "o.graphql",
+            "type Query { a(by: By): Int }\ninput By @oneOf { id: ID name: String }",
+        )])
+        .unwrap();
+        assert!(loaded.is_valid(), "{}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn json_cannot_mix_with_sdl() {
+        let err = load_inputs(vec![
+            sdl("a.graphql", "type Query { a: Int }"),
+            sdl("b.json", "{\"__schema\": {}}"),
+        ])
+        .unwrap_err();
+        assert!(matches!(err, LoadError::MixedFormats { .. }));
+    }
+}

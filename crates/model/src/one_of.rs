@@ -1,0 +1,55 @@
+//! `@oneOf`, the one built-in directive of the current GraphQL spec that apollo-compiler 1.x does
+//! not know. Every schema we load gets its definition (as graphql-js 16.9+ and spec servers list
+//! it), SDL output leaves it out like the other built-ins, and introspection reports `isOneOf`.
+
+use apollo_compiler::ast;
+use apollo_compiler::schema::{DirectiveDefinition, InputObjectType};
+use apollo_compiler::{Node, Schema};
+
+pub const NAME: &str = "oneOf";
+
+const DEFINITION: &str =
+    "\"Indicates exactly one field must be supplied and this field must not be `null`.\"\n\
+directive @oneOf on INPUT_OBJECT\n";
+
+/// The definition as an AST document, for schemas built from SDL that do not define it.
+pub fn definition_document() -> ast::Document {
+    ast::Document::parse(DEFINITION, "built_in.graphql").expect("the @oneOf definition parses")
+}
+
+pub fn definition() -> Node<DirectiveDefinition> {
+    definition_document()
+        .definitions
+        .into_iter()
+        .find_map(|definition| match definition {
+            ast::Definition::DirectiveDefinition(def) => Some(def),
+            _ => None,
+        })
+        .expect("the @oneOf document defines the directive")
+}
+
+/// Whether the document defines `@oneOf` itself (older tools required it).
+pub fn is_defined_in(document: &ast::Document) -> bool {
+    document.definitions.iter().any(|definition| {
+        matches!(definition, ast::Definition::DirectiveDefinition(def) if def.name == NAME)
+    })
+}
+
+pub fn is_one_of(input: &InputObjectType) -> bool {
+    input.directives.has(NAME)
+}
+
+/// Whether this directive definition is the standard `@oneOf`, which SDL output omits.
+pub fn is_standard(definition: &DirectiveDefinition) -> bool {
+    definition.name == NAME
+        && definition.arguments.is_empty()
+        && !definition.repeatable
+        && definition.locations == [ast::DirectiveLocation::InputObject]
+}
+
+pub fn ensure_defined(schema: &mut Schema) {
+    if !schema.directive_definitions.contains_key(NAME) {
+        let def = definition();
+        schema.directive_definitions.insert(def.name.clone(), def);
+    }
+}

@@ -1,0 +1,221 @@
+//! Writing a schema as SDL: in the schema's own order (the file's, or the server's for
+//! introspection), or sorted lexicographically as graphql-js `lexicographicSortSchema` does.
+//!
+//! Extensions (`extend type` across several files) are folded into their definitions, so the
+//! output is one document that describes the whole schema once.
+
+use crate::one_of;
+use apollo_compiler::collections::{IndexMap, IndexSet};
+use apollo_compiler::schema::{
+    Component, ComponentName, ComponentOrigin, DirectiveList, ExtendedType,
+};
+use apollo_compiler::Name;
+use apollo_compiler::Schema;
+
+pub fn print(schema: &Schema, sort: bool) -> String {
+    let mut schema = schema.clone();
+    schema
+        .directive_definitions
+        .retain(|_, def| !one_of::is_standard(def));
+    let has_extensions = schema.schema_definition.iter_origins().any(is_extension)
+        || schema
+            .types
+            .values()
+            .any(|ty| ty.iter_origins().any(is_extension));
+    if has_extensions {
+        fold_extensions(&mut schema);
+    }
+    if sort {
+        sort_schema(&mut schema);
+    }
+    schema.to_string()
+}
+
+fn is_extension(origin: &ComponentOrigin) -> bool {
+    matches!(origin, ComponentOrigin::Extension(_))
+}
+
+fn fold_extensions(schema: &mut Schema) {
+    let definition = schema.schema_definition.make_mut();
+    for root in [
+        &mut definition.query,
+        &mut definition.mutation,
+        &mut definition.subscription,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        root.origin = ComponentOrigin::Definition;
+    }
+    fold_directives(&mut definition.directives);
+    for ty in schema.types.values_mut() {
+        if !ty.iter_origins().any(is_extension) {
+            continue;
+        }
+        match ty {
+            ExtendedType::Scalar(node) => fold_directives(&mut node.make_mut().directives),
+            ExtendedType::Object(node) => {
+                let node = node.make_mut();
+                fold_directives(&mut node.directives);
+                fold_names(&mut node.implements_interfaces);
+                fold_map(&mut node.fields);
+            }
+            ExtendedType::Interface(node) => {
+                let node = node.make_mut();
+                fold_directives(&mut node.directives);
+                fold_names(&mut node.implements_interfaces);
+                fold_map(&mut node.fields);
+            }
+            ExtendedType::Union(node) => {
+                let node = node.make_mut();
+                fold_directives(&mut node.directives);
+                fold_names(&mut node.members);
+            }
+            ExtendedType::Enum(node) => {
+                let node = node.make_mut();
+                fold_directives(&mut node.directives);
+                fold_map(&mut node.values);
+            }
+            ExtendedType::InputObject(node) => {
+                let node = node.make_mut();
+                fold_directives(&mut node.directives);
+                fold_map(&mut node.fields);
+            }
+        }
+    }
+}
+
+fn fold_directives(directives: &mut DirectiveList) {
+    for directive in directives.iter_mut() {
+        directive.origin = ComponentOrigin::Definition;
+    }
+}
+
+fn fold_names(names: &mut IndexSet<ComponentName>) {
+    *names = std::mem::take(names)
+        .into_iter()
+        .map(|name| ComponentName {
+            origin: ComponentOrigin::Definition,
+            name: name.name,
+        })
+        .collect();
+}
+
+fn fold_map<T>(components: &mut IndexMap<Name, Component<T>>) {
+    for component in components.values_mut() {
+        component.origin = ComponentOrigin::Definition;
+    }
+}
+
+fn sort_schema(schema: &mut Schema) {
+    schema.types.sort_unstable_keys();
+    schema.directive_definitions.sort_unstable_keys();
+    for def in schema.directive_definitions.values_mut() {
+        def.make_mut().arguments.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    for ty in schema.types.values_mut() {
+        if ty.is_built_in() {
+            continue;
+        }
+        match ty {
+            ExtendedType::Scalar(_) => {}
+            ExtendedType::Object(node) => {
+                let node = node.make_mut();
+                node.implements_interfaces
+                    .sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                node.fields.sort_unstable_keys();
+                for field in node.fields.values_mut() {
+                    field
+                        .make_mut()
+                        .arguments
+                        .sort_by(|a, b| a.name.cmp(&b.name));
+                }
+            }
+            ExtendedType::Interface(node) => {
+                let node = node.make_mut();
+                node.implements_interfaces
+                    .sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                node.fields.sort_unstable_keys();
+                for field in node.fields.values_mut() {
+                    field
+                        .make_mut()
+                        .arguments
+                        .sort_by(|a, b| a.name.cmp(&b.name));
+                }
+            }
+            ExtendedType::Union(node) => node
+                .make_mut()
+                .members
+                .sort_unstable_by(|a, b| a.name.cmp(&b.name)),
+            ExtendedType::Enum(node) => node.make_mut().values.sort_unstable_keys(),
+            ExtendedType::InputObject(node) => node.make_mut().fields.sort_unstable_keys(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{load_inputs, Input};
+
+    fn load(files: &[(&str, &str)]) -> Schema {
+        let inputs = files
+            .iter()
+            .map(|(name, text)| Input {
+                name: (*name).into(),
+                text: (*text).into(),
+            })
+            .collect();
+        load_inputs(inputs).unwrap().schema.into_inner()
+    }
+
+    #[test]
+    fn folds_extensions_and_omits_built_ins() {
+        let schema = load(&[
+            (
+                "a.graphql",
+                "type Query { b: Int }\ninput In @oneOf { x: Int }",
+            ),
+            ("b.graphql", "extend type Query { a(x: In): Int }"),
+        ]);
+        insta::assert_snapshot!(print(&schema, false), @r"
+        type Query {
+          b: Int
+          a(x: In): Int
+        }
+
+        input In @oneOf {
+          x: Int
+        }
+        ");
+    }
+
+    #[test]
+    fn sorts_like_graphql_js() {
+        let schema = load(&[(
+            "a.graphql",
+            "type Query { z(b: Int, a: Int): U y: E }\nunion U = Z | A\ntype Z { f: Int }\ntype A { f: Int }\nenum E { B A }",
+        )]);
+        insta::assert_snapshot!(print(&schema, true), @r"
+        type A {
+          f: Int
+        }
+
+        enum E {
+          A
+          B
+        }
+
+        type Query {
+          y: E
+          z(a: Int, b: Int): U
+        }
+
+        union U = A | Z
+
+        type Z {
+          f: Int
+        }
+        ");
+    }
+}

@@ -1,0 +1,73 @@
+//! Support for the end-to-end tests in `tests/tests/*.rs`: where the real `schemalift` binary is,
+//! where the repository's samples and the shared corpus are.
+//!
+//! The tests run the binary as a user does, so they need it built. `cargo test --workspace` builds
+//! it as part of the `schemalift` package; when this crate's tests run alone, `bin()` builds it
+//! once with the same profile.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The repository root (the workspace directory).
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+}
+
+/// A file under the repository's `schemas/` folder.
+pub fn sample(relative: &str) -> PathBuf {
+    repo_root().join("schemas").join(relative)
+}
+
+/// The shared corpus of real public schemas, `../shared/corpus` beside the checkout.
+pub fn corpus_dir() -> PathBuf {
+    let dir = std::env::var_os("SCHEMALIFT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared/corpus"));
+    assert!(
+        dir.is_dir(),
+        "corpus not found at {} (set SCHEMALIFT_CORPUS)",
+        dir.display()
+    );
+    dir
+}
+
+/// A file of the shared corpus, e.g. `corpus("github/github-2024-07-08.graphql")`.
+pub fn corpus(relative: &str) -> PathBuf {
+    corpus_dir().join(relative)
+}
+
+/// The path of the `schemalift` binary of the current build profile, built on first use.
+pub fn bin() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        // Test executables live in target/<profile>/deps/; the binary in target/<profile>/.
+        let exe = std::env::current_exe().expect("current test executable");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>/deps");
+        let bin = profile_dir.join(format!("schemalift{}", std::env::consts::EXE_SUFFIX));
+        let release = profile_dir.file_name().is_some_and(|n| n == "release");
+        let mut build = Command::new(env!("CARGO"));
+        build.args(["build", "--quiet", "-p", "schemalift", "--bin", "schemalift"]);
+        if release {
+            build.arg("--release");
+        }
+        let status = build
+            .current_dir(repo_root())
+            .status()
+            .expect("run cargo build");
+        assert!(status.success(), "cargo build -p schemalift failed");
+        bin
+    })
+}
+
+/// A `Command` for the binary with a clean, deterministic environment: no colour, no user cache.
+pub fn schemalift() -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd
+}
