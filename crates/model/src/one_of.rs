@@ -39,12 +39,10 @@ pub fn is_one_of(input: &InputObjectType) -> bool {
     input.directives.has(NAME)
 }
 
-/// Whether this directive definition is the standard `@oneOf`, which SDL output omits.
+/// Whether this is exactly the standard `@oneOf` definition, which SDL output omits like the other
+/// built-ins (a server's own variant, e.g. with another description, is printed).
 pub fn is_standard(definition: &DirectiveDefinition) -> bool {
-    definition.name == NAME
-        && definition.arguments.is_empty()
-        && !definition.repeatable
-        && definition.locations == [ast::DirectiveLocation::InputObject]
+    *definition == *self::definition()
 }
 
 pub fn ensure_defined(schema: &mut Schema) {

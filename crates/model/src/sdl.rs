@@ -31,6 +31,14 @@ pub fn print(schema: &Schema, sort: bool) -> String {
     schema.to_string()
 }
 
+/// A copy of the schema with everything sorted lexicographically, for output that must not depend
+/// on the server's or the file's order.
+pub fn sorted(schema: &Schema) -> Schema {
+    let mut schema = schema.clone();
+    sort_schema(&mut schema);
+    schema
+}
+
 fn is_extension(origin: &ComponentOrigin) -> bool {
     matches!(origin, ComponentOrigin::Extension(_))
 }

@@ -17,9 +17,6 @@ const DEFAULT_DEPRECATION_REASON: &str = "No longer supported";
 /// Scalars every schema has; servers may or may not list them.
 const BUILT_IN_SCALARS: [&str; 5] = ["String", "Int", "Float", "Boolean", "ID"];
 
-/// Directives every schema has; definitions a server sends for them are not repeated.
-const BUILT_IN_DIRECTIVES: [&str; 4] = ["skip", "include", "deprecated", "specifiedBy"];
-
 pub fn from_json(text: &str, name: &str) -> Result<Schema, LoadError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(name, &e))?;
     from_envelope(envelope, name)
@@ -264,16 +261,23 @@ impl<'a> Converter<'a> {
             let path = format!("__schema.types[{index}] ({})", ty.name);
             document.definitions.push(self.type_definition(&path, ty)?);
         }
+        let built_ins = Schema::new();
         for (index, directive) in schema.directives.iter().flatten().enumerate() {
-            if BUILT_IN_DIRECTIVES.contains(&directive.name.as_str())
-                || directive.name == one_of::NAME
-            {
-                continue;
-            }
             let path = format!("__schema.directives[{index}] (@{})", directive.name);
-            document
-                .definitions
-                .push(self.directive_definition(&path, directive)?);
+            let definition = self.directive_definition(&path, directive)?;
+            // Built-in directives are listed by every server; keep only a server's own variant.
+            let built_in = match &definition {
+                Definition::DirectiveDefinition(def) if def.name == one_of::NAME => {
+                    Some(one_of::definition())
+                }
+                Definition::DirectiveDefinition(def) => {
+                    built_ins.directive_definitions.get(&def.name).cloned()
+                }
+                _ => None,
+            };
+            if built_in.as_ref() != definition.as_directive_definition() {
+                document.definitions.push(definition);
+            }
         }
         Ok(document)
     }

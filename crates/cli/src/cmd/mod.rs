@@ -1,0 +1,37 @@
+//! The sub-commands, one module each, and the top-level `Cli` that clap parses.
+
+use crate::exit::Exit;
+use clap::{Parser, Subcommand};
+
+mod convert;
+mod validate;
+
+/// Fetch, validate, diff and render GraphQL schemas of APIs you do not own.
+///
+/// Exit codes: 0 ok, 1 the check found a problem (an invalid schema, a breaking change),
+/// 2 usage or input error.
+#[derive(Debug, Parser)]
+#[command(
+    name = "schemalift",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Validate(validate::Args),
+    Convert(convert::Args),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Convert(args) => convert::run(args),
+    }
+}

@@ -1,0 +1,64 @@
+//! Reading the SCHEMA arguments every command takes into a loaded schema, and reporting its
+//! diagnostics the same way everywhere.
+
+use crate::output;
+use schemalift_model::{DiagnosticList, LoadError, LoadedSchema, SchemaSource};
+
+/// Load the schema named by the arguments (several files merge into one schema).
+pub fn load(args: &[String]) -> Result<LoadedSchema, LoadError> {
+    let sources: Vec<SchemaSource> = args.iter().map(|a| SchemaSource::parse(a)).collect();
+    schemalift_model::load(&sources)
+}
+
+/// A short name for the arguments in messages: the file, or the first file and a count.
+pub fn describe(args: &[String]) -> String {
+    match args {
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} (+{} more)", rest.len()),
+        [] => "<no schema>".to_owned(),
+    }
+}
+
+/// Print diagnostics rustc-style on stderr: file:line:col, the source snippet, colour only on a
+/// terminal.
+pub fn print_diagnostics(diagnostics: &DiagnosticList) {
+    let color = output::stderr_color();
+    for diagnostic in diagnostics.iter() {
+        if color {
+            eprint!("{diagnostic:?}");
+        } else {
+            eprint!("{diagnostic}");
+        }
+    }
+}
+
+/// Load for a command that needs the schema to be usable: syntax errors print their diagnostics
+/// and fail; an invalid schema fails unless `allow_invalid`, in which case its errors are warnings.
+pub fn load_usable(args: &[String], allow_invalid: bool) -> anyhow::Result<LoadedSchema> {
+    let loaded = match load(args) {
+        Ok(loaded) => loaded,
+        Err(LoadError::Syntax(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            return Err(LoadError::Syntax(diagnostics).into());
+        }
+        Err(other) => return Err(other.into()),
+    };
+    if !loaded.is_valid() {
+        print_diagnostics(&loaded.diagnostics);
+        let summary = format!(
+            "{} is not a valid schema ({} error{})",
+            describe(args),
+            loaded.diagnostics.len(),
+            if loaded.diagnostics.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        );
+        if !allow_invalid {
+            anyhow::bail!("{summary}; see `schemalift validate`, or pass --allow-invalid");
+        }
+        output::warning(format!("{summary}; going on with what could be built"));
+    }
+    Ok(loaded)
+}
