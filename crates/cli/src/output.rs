@@ -7,10 +7,18 @@ pub fn stderr_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
-/// Print an error as `error: <message>: <cause>: <cause>` on one line.
+/// Print an error as `error: <message>: <cause>: <cause>` on one line, skipping causes that the
+/// message before them already quotes.
 pub fn error(err: &anyhow::Error) {
-    let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
-    eprintln!("error: {}", chain.join(": "));
+    let mut line = String::new();
+    for cause in err.chain().map(ToString::to_string) {
+        if line.is_empty() {
+            line = cause;
+        } else if !line.ends_with(&cause) {
+            line = format!("{line}: {cause}");
+        }
+    }
+    eprintln!("error: {line}");
 }
 
 /// Print a warning line on stderr.

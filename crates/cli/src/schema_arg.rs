@@ -13,6 +13,7 @@ pub fn load(args: &[String]) -> Result<LoadedSchema, LoadError> {
 /// A short name for the arguments in messages: the file, or the first file and a count.
 pub fn describe(args: &[String]) -> String {
     match args {
+        [one] if one == "-" => "<stdin>".to_owned(),
         [one] => one.clone(),
         [first, rest @ ..] => format!("{first} (+{} more)", rest.len()),
         [] => "<no schema>".to_owned(),
@@ -21,9 +22,17 @@ pub fn describe(args: &[String]) -> String {
 
 /// Print diagnostics rustc-style on stderr: file:line:col, the source snippet, colour only on a
 /// terminal.
+/// A broken file can have a diagnostic per token; past a screenful they stop helping.
 pub fn print_diagnostics(diagnostics: &DiagnosticList) {
+    const SHOWN: usize = 50;
     let color = output::stderr_color();
-    for diagnostic in diagnostics.iter() {
+    if diagnostics.len() > SHOWN {
+        eprintln!(
+            "(showing the first {SHOWN} of {} diagnostics; `--format json` lists all)",
+            diagnostics.len()
+        );
+    }
+    for diagnostic in diagnostics.iter().take(SHOWN) {
         if color {
             eprint!("{diagnostic:?}");
         } else {

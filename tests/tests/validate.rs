@@ -1,0 +1,167 @@
+//! End-to-end: `schemalift validate` on real files, bad input included.
+
+use schemalift_tests::{repo_root, schemalift};
+use std::process::Output;
+
+fn validate(args: &[&str]) -> Output {
+    schemalift()
+        .arg("validate")
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .expect("run schemalift")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_sample_schema_is_valid() {
+    let out = validate(&["schemas/spacelift/schema.graphql"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("schemas/spacelift/schema.graphql: valid schema, "));
+}
+
+#[test]
+fn github_2025_is_invalid_at_the_duplicated_fields() {
+    let out = validate(&["../shared/corpus/github/github-2025-02-27.graphql"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("github_2025_text", text(&out.stderr));
+    let out = validate(&[
+        "--format",
+        "json",
+        "../shared/corpus/github/github-2025-02-27.graphql",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("github_2025_json", text(&out.stdout));
+}
+
+#[test]
+fn files_and_extensions_merge() {
+    let out = validate(&["tests/fixtures/split"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "tests/fixtures/split: valid schema, 4 types\n"
+    );
+}
+
+#[test]
+fn introspection_json_of_every_era_validates() {
+    for file in [
+        "../shared/corpus/github/github-2021-10-01.json",
+        "../shared/corpus/shopify/storefront-2026-04.json",
+    ] {
+        let out = validate(&[file]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+    }
+}
+
+/// Each bad input: the exit code and the one line that explains it.
+#[test]
+fn bad_input_gets_one_clear_line_and_no_panic() {
+    let cases: &[(&str, i32, &str)] = &[
+        ("tests/fixtures/missing.graphql", 2, "error: cannot read tests/fixtures/missing.graphql: No such file or directory (os error 2)"),
+        ("tests/fixtures/empty.graphql", 2, "error: tests/fixtures/empty.graphql: empty, no schema definitions"),
+        ("tests/fixtures/binary.graphql", 2, "error: tests/fixtures/binary.graphql: not UTF-8 text (is it a binary file?)"),
+        ("tests/fixtures/empty-dir", 2, "error: tests/fixtures/empty-dir: no schema files (*.graphql, *.graphqls, *.gql) in this directory"),
+        ("tests/fixtures/truncated.json", 2, "error: tests/fixtures/truncated.json:1:22: invalid JSON: EOF while parsing a value"),
+        ("tests/fixtures/not-introspection.json", 2, "error: tests/fixtures/not-introspection.json: not an introspection result: no `__schema` (expected {\"data\":{\"__schema\":…}} or {\"__schema\":…})"),
+        ("tests/fixtures/malformed.graphql", 1, "error: tests/fixtures/malformed.graphql is not a valid schema: 1 error"),
+        ("tests/fixtures/unknown-type.graphql", 1, "error: tests/fixtures/unknown-type.graphql is not a valid schema: 1 error"),
+        ("tests/fixtures/duplicate.graphql", 1, "error: tests/fixtures/duplicate.graphql is not a valid schema: 1 error"),
+    ];
+    for (file, code, line) in cases {
+        let out = validate(&[file]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(*code), "{file}: {stderr}");
+        assert_eq!(stderr.lines().last(), Some(*line), "{file}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    }
+}
+
+#[test]
+fn diagnostics_point_at_the_problem() {
+    let out = validate(&["--format", "json", "tests/fixtures/unknown-type.graphql"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"][0]["line"], 2);
+    assert_eq!(
+        report["errors"][0]["message"],
+        "cannot find type `Stak` in this document"
+    );
+    let out = validate(&["--format", "json", "tests/fixtures/malformed.graphql"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["errors"][0]["line"], 2);
+}
+
+#[test]
+fn absurdly_nested_wrappers_are_refused_without_crashing() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "type Query {{ a: {}Int{} }}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let path = dir.path().join("deep.graphql");
+    std::fs::write(&path, deep).unwrap();
+    let out = validate(&[path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("recursion limit"), "{stderr}");
+
+    let mut ty = r#"{"kind":"SCALAR","name":"Int"}"#.to_owned();
+    for _ in 0..5_000 {
+        ty = format!(r#"{{"kind":"LIST","ofType":{ty}}}"#);
+    }
+    let json = format!(
+        r#"{{"__schema":{{"queryType":{{"name":"Query"}},"types":[{{"kind":"OBJECT","name":"Query","fields":[{{"name":"a","args":[],"type":{ty}}}],"interfaces":[]}}]}}}}"#
+    );
+    let path = dir.path().join("deep.json");
+    std::fs::write(&path, json).unwrap();
+    let out = validate(&[path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("recursion limit exceeded"), "{stderr}");
+}
+
+#[test]
+fn a_50_mb_schema_is_read_in_one_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sdl = String::from("type Query { t0: T0 }\n");
+    let mut i = 0;
+    while sdl.len() < 50 * 1024 * 1024 {
+        sdl.push_str(&format!(
+            "\"\"\"Type number {i}, with a description long enough to look real.\"\"\"\ntype T{i} {{\n  id: ID!\n  name(locale: String = \"en\"): String\n  next: T{}\n}}\n",
+            i + 1
+        ));
+        i += 1;
+    }
+    sdl.push_str(&format!("type T{i} {{ id: ID! }}\n"));
+    let path = dir.path().join("huge.graphql");
+    std::fs::write(&path, &sdl).unwrap();
+    let out = validate(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).ends_with(&format!("valid schema, {} types\n", i + 2)));
+}
+
+#[test]
+fn stdin_is_a_schema_source() {
+    use std::io::Write;
+    let mut child = schemalift()
+        .args(["validate", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"type Query { a: Int }")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "<stdin>: valid schema, 1 types\n");
+}
