@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `schemalift validate` and `schemalift convert` on the largest valid
+# GitHub schema, beside graphql-js (buildSchema + validateSchema in node) in the same run.
+# Needs: hyperfine (apt), node, the peers (../shared/peers/install.sh). Prints medians and peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+schema=../shared/corpus/github/github-2024-07-08.graphql
+peers=$(bash ../shared/peers/install.sh)
+cargo build --release -q -p schemalift
+bin=target/release/schemalift
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+hyperfine --warmup 2 --runs ${RUNS:-10} --export-markdown "$tmp/times.md" \
+  -n "schemalift validate" "$bin validate $schema" \
+  -n "graphql-js validate (node)" "node $peers/validate.js $schema" \
+  -n "schemalift convert --to json" "$bin convert --to json $schema -o $tmp/out.json" \
+  -n "schemalift convert --sort" "$bin convert --sort $schema -o $tmp/out.graphql"
+cat "$tmp/times.md"
+
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+echo
+echo "| command | peak RSS (MiB) |"
+echo "|---|---|"
+echo "| schemalift validate | $(( $(peak $bin validate $schema) / 1024 )) |"
+echo "| graphql-js validate (node) | $(( $(peak node $peers/validate.js $schema) / 1024 )) |"
+echo "| schemalift convert --to json | $(( $(peak $bin convert --to json $schema -o $tmp/o.json) / 1024 )) |"
