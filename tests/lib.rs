@@ -52,7 +52,14 @@ pub fn bin() -> &'static Path {
         let bin = profile_dir.join(format!("schemalift{}", std::env::consts::EXE_SUFFIX));
         let release = profile_dir.file_name().is_some_and(|n| n == "release");
         let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "-p", "schemalift", "--bin", "schemalift"]);
+        build.args([
+            "build",
+            "--quiet",
+            "-p",
+            "schemalift",
+            "--bin",
+            "schemalift",
+        ]);
         if release {
             build.arg("--release");
         }

@@ -165,3 +165,47 @@ fn stdin_is_a_schema_source() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stdout), "<stdin>: valid schema, 1 types\n");
 }
+
+#[test]
+fn git_revisions_are_schema_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+    };
+    git(&["init", "-q"]);
+    std::fs::write(dir.path().join("schema.graphql"), "type Query { a: Int }\n").unwrap();
+    git(&["add", "schema.graphql"]);
+    git(&["commit", "-qm", "first"]);
+    // The working copy is now broken, the committed version is not.
+    std::fs::write(
+        dir.path().join("schema.graphql"),
+        "type Query { a: Nope }\n",
+    )
+    .unwrap();
+    let run = |arg: &str| {
+        schemalift()
+            .args(["validate", arg])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run("git:HEAD:schema.graphql");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "git:HEAD:schema.graphql: valid schema, 1 types\n"
+    );
+    assert_eq!(run("schema.graphql").status.code(), Some(1));
+    let out = run("git:nope:schema.graphql");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "error: git:nope:schema.graphql: invalid object name 'nope'."
+    );
+}
