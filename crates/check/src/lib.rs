@@ -1,0 +1,1 @@
+//! schemalift-check (work in progress).

@@ -1,0 +1,1 @@
+//! schemalift-fetch (work in progress).

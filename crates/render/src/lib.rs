@@ -1,0 +1,1 @@
+//! schemalift-render (work in progress).
