@@ -7,11 +7,13 @@ cd "$(dirname "$0")/.."
 schema=../shared/corpus/github/github-2024-07-08.graphql
 peers=$(bash ../shared/peers/install.sh)
 cargo build --release -q -p schemalift
+cargo build --release -q -p schemalift-model --example bare_validate
 bin=target/release/schemalift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 hyperfine --warmup 2 --runs ${RUNS:-10} --export-markdown "$tmp/times.md" \
+  -n "apollo-compiler alone (parse_and_validate)" "target/release/examples/bare_validate $schema" \
   -n "schemalift validate" "$bin validate $schema" \
   -n "graphql-js validate (node)" "node $peers/validate.js $schema" \
   -n "schemalift convert --to json" "$bin convert --to json $schema -o $tmp/out.json" \
@@ -22,6 +24,7 @@ peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 echo
 echo "| command | peak RSS (MiB) |"
 echo "|---|---|"
+echo "| apollo-compiler alone | $(( $(peak target/release/examples/bare_validate $schema) / 1024 )) |"
 echo "| schemalift validate | $(( $(peak $bin validate $schema) / 1024 )) |"
 echo "| graphql-js validate (node) | $(( $(peak node $peers/validate.js $schema) / 1024 )) |"
 echo "| schemalift convert --to json | $(( $(peak $bin convert --to json $schema -o $tmp/o.json) / 1024 )) |"

@@ -45,8 +45,13 @@ fn print_sorted_sdl() -> String {
 }
 
 #[divan::bench(sample_count = 10)]
-fn to_introspection_json() -> serde_json::Value {
-    introspection::to_json(&LOADED.schema)
+fn to_introspection_json_text() -> String {
+    introspection::to_json_string(&LOADED.schema, false)
+}
+
+#[divan::bench(sample_count = 10)]
+fn execute_introspection_query() -> serde_json::Value {
+    introspection::execute(&LOADED.schema, introspection::QUERY, Default::default())
 }
 
 #[divan::bench(sample_count = 10)]

@@ -2,9 +2,9 @@
 //! not know. Every schema we load gets its definition (as graphql-js 16.9+ and spec servers list
 //! it), SDL output leaves it out like the other built-ins, and introspection reports `isOneOf`.
 
-use apollo_compiler::ast;
-use apollo_compiler::schema::{DirectiveDefinition, InputObjectType};
-use apollo_compiler::{Node, Schema};
+use apollo_compiler::ast::{self, FieldDefinition, Type};
+use apollo_compiler::schema::{Component, DirectiveDefinition, ExtendedType, InputObjectType};
+use apollo_compiler::{name, Node, Schema};
 
 pub const NAME: &str = "oneOf";
 
@@ -50,4 +50,24 @@ pub fn ensure_defined(schema: &mut Schema) {
         let def = definition();
         schema.directive_definitions.insert(def.name.clone(), def);
     }
+}
+
+/// A copy of the schema whose introspection types know `__Type.isOneOf` (as a server implementing
+/// the current spec lists it), for answering introspection queries.
+pub fn with_introspection_field(schema: &Schema) -> Schema {
+    let mut schema = schema.clone();
+    if let Some(ExtendedType::Object(ty)) = schema.types.get_mut("__Type") {
+        let field = FieldDefinition {
+            description: None,
+            name: name!("isOneOf"),
+            arguments: Vec::new(),
+            ty: Type::Named(name!("Boolean")),
+            directives: Default::default(),
+        };
+        ty.make_mut()
+            .fields
+            .insert(field.name.clone(), Component::new(field));
+    }
+    ensure_defined(&mut schema);
+    schema
 }

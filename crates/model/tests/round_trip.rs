@@ -34,9 +34,16 @@ fn from_text(name: &str, text: String) -> LoadedSchema {
     .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// The introspection answer, the strongest schema equality that survives JSON.
+/// The introspection answer, the strongest schema equality that survives JSON. Written directly,
+/// it must be exactly what apollo-compiler's executor answers.
 fn answer(schema: &Valid<schemalift_model::Schema>) -> serde_json::Value {
-    introspection::to_json(schema)
+    let answer = introspection::to_json(schema);
+    let executed = introspection::execute(schema, introspection::QUERY, Default::default());
+    assert!(
+        answer == executed,
+        "the written answer differs from the executor's"
+    );
+    answer
 }
 
 fn check(path: &Path) {

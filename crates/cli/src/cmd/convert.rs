@@ -53,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             } else {
                 loaded.schema
             };
-            let mut json = serde_json::to_string_pretty(&introspection::to_json(&schema))?;
+            let mut json = introspection::to_json_string(&schema, true);
             json.push('\n');
             json
         }
