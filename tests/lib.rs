@@ -78,3 +78,18 @@ pub fn schemalift() -> Command {
     cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
     cmd
 }
+
+/// Run `schemalift SUBCOMMAND ARGS...` in the repository root and wait for it.
+pub fn run(subcommand: &str, args: &[&str]) -> std::process::Output {
+    schemalift()
+        .arg(subcommand)
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .expect("run schemalift")
+}
+
+/// Output bytes as text, for assertions and snapshots.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

@@ -1,19 +1,10 @@
 //! End-to-end: `schemalift convert` between SDL and introspection JSON, atomically.
 
-use schemalift_tests::{repo_root, schemalift};
+use schemalift_tests::{run, text};
 use std::process::Output;
 
 fn convert(args: &[&str]) -> Output {
-    schemalift()
-        .arg("convert")
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("run schemalift")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run("convert", args)
 }
 
 #[test]

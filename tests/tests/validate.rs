@@ -1,19 +1,10 @@
 //! End-to-end: `schemalift validate` on real files, bad input included.
 
-use schemalift_tests::{repo_root, schemalift};
+use schemalift_tests::{run, schemalift, text};
 use std::process::Output;
 
 fn validate(args: &[&str]) -> Output {
-    schemalift()
-        .arg("validate")
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("run schemalift")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run("validate", args)
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! output is one document that describes the whole schema once.
 
 use crate::one_of;
+use apollo_compiler::ast::FieldDefinition;
 use apollo_compiler::collections::{IndexMap, IndexSet};
 use apollo_compiler::schema::{
     Component, ComponentName, ComponentOrigin, DirectiveList, ExtendedType,
@@ -64,15 +65,19 @@ fn fold_extensions(schema: &mut Schema) {
             ExtendedType::Scalar(node) => fold_directives(&mut node.make_mut().directives),
             ExtendedType::Object(node) => {
                 let node = node.make_mut();
-                fold_directives(&mut node.directives);
-                fold_names(&mut node.implements_interfaces);
-                fold_map(&mut node.fields);
+                fold_fields(
+                    &mut node.directives,
+                    &mut node.implements_interfaces,
+                    &mut node.fields,
+                );
             }
             ExtendedType::Interface(node) => {
                 let node = node.make_mut();
-                fold_directives(&mut node.directives);
-                fold_names(&mut node.implements_interfaces);
-                fold_map(&mut node.fields);
+                fold_fields(
+                    &mut node.directives,
+                    &mut node.implements_interfaces,
+                    &mut node.fields,
+                );
             }
             ExtendedType::Union(node) => {
                 let node = node.make_mut();
@@ -90,6 +95,30 @@ fn fold_extensions(schema: &mut Schema) {
                 fold_map(&mut node.fields);
             }
         }
+    }
+}
+
+type Fields = IndexMap<Name, Component<FieldDefinition>>;
+
+/// Objects and interfaces alike: directives, interfaces, fields.
+fn fold_fields(
+    directives: &mut DirectiveList,
+    interfaces: &mut IndexSet<ComponentName>,
+    fields: &mut Fields,
+) {
+    fold_directives(directives);
+    fold_names(interfaces);
+    fold_map(fields);
+}
+
+fn sort_fields(interfaces: &mut IndexSet<ComponentName>, fields: &mut Fields) {
+    interfaces.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    fields.sort_unstable_keys();
+    for field in fields.values_mut() {
+        field
+            .make_mut()
+            .arguments
+            .sort_by(|a, b| a.name.cmp(&b.name));
     }
 }
 
@@ -129,27 +158,11 @@ fn sort_schema(schema: &mut Schema) {
             ExtendedType::Scalar(_) => {}
             ExtendedType::Object(node) => {
                 let node = node.make_mut();
-                node.implements_interfaces
-                    .sort_unstable_by(|a, b| a.name.cmp(&b.name));
-                node.fields.sort_unstable_keys();
-                for field in node.fields.values_mut() {
-                    field
-                        .make_mut()
-                        .arguments
-                        .sort_by(|a, b| a.name.cmp(&b.name));
-                }
+                sort_fields(&mut node.implements_interfaces, &mut node.fields);
             }
             ExtendedType::Interface(node) => {
                 let node = node.make_mut();
-                node.implements_interfaces
-                    .sort_unstable_by(|a, b| a.name.cmp(&b.name));
-                node.fields.sort_unstable_keys();
-                for field in node.fields.values_mut() {
-                    field
-                        .make_mut()
-                        .arguments
-                        .sort_by(|a, b| a.name.cmp(&b.name));
-                }
+                sort_fields(&mut node.implements_interfaces, &mut node.fields);
             }
             ExtendedType::Union(node) => node
                 .make_mut()
