@@ -1,9 +1,8 @@
 //! Support for the end-to-end tests in `tests/tests/*.rs`: where the real `schemalift` binary is,
 //! where the repository's samples and the shared corpus are.
 //!
-//! The tests run the binary as a user does, so they need it built. `cargo test --workspace` builds
-//! it as part of the `schemalift` package; when this crate's tests run alone, `bin()` builds it
-//! once with the same profile.
+//! The tests run the binary as a user does, so they need it built: `bin()` builds it once per test
+//! executable with the same profile (a no-op when it is up to date).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -51,15 +50,10 @@ pub fn bin() -> &'static Path {
             .expect("target/<profile>/deps");
         let bin = profile_dir.join(format!("schemalift{}", std::env::consts::EXE_SUFFIX));
         let release = profile_dir.file_name().is_some_and(|n| n == "release");
+        // `--workspace` resolves features as `cargo test --workspace` does for normal
+        // dependencies, so this reuses the artifacts already built instead of compiling again.
         let mut build = Command::new(env!("CARGO"));
-        build.args([
-            "build",
-            "--quiet",
-            "-p",
-            "schemalift",
-            "--bin",
-            "schemalift",
-        ]);
+        build.args(["build", "--quiet", "--workspace", "--bins"]);
         if release {
             build.arg("--release");
         }
@@ -67,7 +61,7 @@ pub fn bin() -> &'static Path {
             .current_dir(repo_root())
             .status()
             .expect("run cargo build");
-        assert!(status.success(), "cargo build -p schemalift failed");
+        assert!(status.success(), "cargo build --workspace --bins failed");
         bin
     })
 }
