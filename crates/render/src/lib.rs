@@ -1,1 +1,2 @@
 //! schemalift-render (work in progress).
+pub mod codegen;

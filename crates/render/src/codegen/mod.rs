@@ -1,0 +1,70 @@
+//! `schemalift codegen`: typed GraphQL clients for TypeScript, Python and Go.
+//!
+//! The pipeline: read the operation documents ([`sources`]), validate them against the schema
+//! ([`operations`]), shape every selection set into a language-neutral result tree ([`shape`]),
+//! spell it for one language ([`view`], using [`lang`], [`naming`] and [`scalars`]), and render
+//! the language's templates (templates/<language>/) over that view ([`render`]). Output is
+//! deterministic: operations, fragments and schema types are sorted by name, names are claimed
+//! in that order.
+
+pub mod lang;
+pub mod naming;
+pub mod operations;
+pub mod render;
+pub mod scalars;
+pub mod shape;
+pub mod sources;
+pub mod view;
+
+pub use lang::Language;
+pub use operations::{OperationSource, OperationsError};
+pub use render::{GeneratedFile, RenderError};
+pub use view::{CodegenView, Options};
+
+use apollo_compiler::validation::Valid;
+use apollo_compiler::Schema;
+
+/// A generated client, ready to write.
+#[derive(Debug)]
+pub struct Generated {
+    pub files: Vec<GeneratedFile>,
+    /// Things the user should know (unmapped custom scalars).
+    pub warnings: Vec<String>,
+    pub operations: usize,
+}
+
+/// Why a client could not be generated.
+#[derive(Debug, thiserror::Error)]
+pub enum CodegenError {
+    #[error(transparent)]
+    Operations(#[from] OperationsError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+/// Validate the operations and build the view model for `options.language`.
+pub fn view(
+    schema: &Valid<Schema>,
+    sources: &[OperationSource],
+    options: &Options,
+) -> Result<(CodegenView, Vec<String>), OperationsError> {
+    let document = operations::parse_and_validate(schema, sources)?;
+    let document = operations::with_typenames(schema, &document);
+    Ok(view::build(schema, &document, options))
+}
+
+/// Generate the client: validate, build the view, render every file through `env`.
+pub fn generate(
+    schema: &Valid<Schema>,
+    sources: &[OperationSource],
+    options: &Options,
+    env: &minijinja::Environment<'_>,
+) -> Result<Generated, CodegenError> {
+    let (view, warnings) = view(schema, sources, options)?;
+    let files = render::render(&view, env)?;
+    Ok(Generated {
+        files,
+        warnings,
+        operations: view.operations.len(),
+    })
+}
