@@ -188,7 +188,7 @@ const PYTHON: Spec = Spec {
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
         "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
         "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-        "try", "while", "with", "yield", "match", "case", "type",
+        "try", "while", "with", "yield",
     ],
     reserved: &[
         "annotations",
@@ -332,6 +332,31 @@ pub const GO_FILE_SUFFIXES: &[&str] = &[
     "sparc64",
     "wasm",
 ];
+
+/// Words Go spells in capitals inside identifiers (the Go code review list): `Id` is `ID`.
+pub const GO_INITIALISMS: &[&str] = &[
+    "acl", "api", "ascii", "cpu", "css", "dns", "eof", "guid", "html", "http", "https", "id", "ip",
+    "json", "lhs", "qps", "ram", "rhs", "rpc", "sla", "smtp", "sql", "ssh", "tcp", "tls", "ttl",
+    "udp", "ui", "uid", "uuid", "uri", "url", "utf8", "vm", "xml", "xmpp", "xsrf", "xss",
+];
+
+/// A Go exported identifier for a GraphQL name: Pascal case with initialisms in capitals.
+pub fn go_pascal(name: &str) -> String {
+    super::naming::words(name)
+        .iter()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            if GO_INITIALISMS.contains(&lower.as_str()) {
+                lower.to_uppercase()
+            } else if word.chars().all(|c| !c.is_lowercase()) {
+                // SCREAMING_CASE enum values read as words: PLAN → Plan.
+                super::naming::pascal(&lower)
+            } else {
+                super::naming::pascal(word)
+            }
+        })
+        .collect()
+}
 
 /// Go keywords, for the package name.
 pub const GO_KEYWORDS: &[&str] = &[
@@ -478,6 +503,16 @@ mod tests {
             assert_eq!(Language::from_name(language.spec().name), Some(language));
         }
         assert_eq!(Language::from_name("rust"), None);
+    }
+
+    #[test]
+    fn go_identifiers_capitalise_initialisms() {
+        assert_eq!(go_pascal("id"), "ID");
+        assert_eq!(go_pascal("loginURL"), "LoginURL");
+        assert_eq!(go_pascal("apiKeyUser"), "APIKeyUser");
+        assert_eq!(go_pascal("OPEN_TOFU"), "OpenTofu");
+        assert_eq!(go_pascal("__typename"), "Typename");
+        assert_eq!(go_pascal("createdAt"), "CreatedAt");
     }
 
     #[test]

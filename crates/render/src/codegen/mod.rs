@@ -10,6 +10,7 @@
 pub mod lang;
 pub mod naming;
 pub mod operations;
+pub mod output;
 pub mod render;
 pub mod scalars;
 pub mod shape;
@@ -67,4 +68,57 @@ pub fn generate(
         warnings,
         operations: view.operations.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The built-in templates of `language`, read from the repository.
+    fn env(language: Language) -> minijinja::Environment<'static> {
+        let mut env = minijinja::Environment::new();
+        env.set_keep_trailing_newline(true);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../templates")
+            .join(language.spec().name);
+        for entry in std::fs::read_dir(dir).expect("templates") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).expect("read");
+            env.add_template_owned(name, text).expect("template");
+        }
+        env
+    }
+
+    #[test]
+    fn spacelift_sample_renders_in_every_language() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let sdl = std::fs::read_to_string(root.join("schemas/spacelift/schema.graphql")).unwrap();
+        let schema = schemalift_model::load_inputs(vec![schemalift_model::Input {
+            name: "schemas/spacelift/schema.graphql".into(),
+            text: sdl,
+        }])
+        .unwrap()
+        .schema;
+        let patterns = vec![root
+            .join("schemas/spacelift/operations")
+            .display()
+            .to_string()];
+        let sources = sources::read(&patterns).unwrap();
+        for language in Language::ALL {
+            let options = Options {
+                language,
+                scalars: Default::default(),
+                schema_name: "schema.graphql".into(),
+                package: Some("spacelift".into()),
+            };
+            let generated = generate(&schema, &sources, &options, &env(language)).unwrap();
+            let out = Path::new("/tmp/cg-out").join(language.spec().name);
+            output::write(&out, &generated.files).unwrap();
+        }
+    }
 }

@@ -19,11 +19,6 @@ pub struct GeneratedFile {
 #[error("{0}")]
 pub struct RenderError(pub String);
 
-/// The name a language's template has in the environment: `<language>/<file>`.
-pub fn template_name(language: Language, template: &str) -> String {
-    format!("{}/{template}", language.spec().name)
-}
-
 fn describe(err: &minijinja::Error) -> String {
     let name = err.name().unwrap_or("<template>");
     let mut message = match err.line() {
@@ -45,9 +40,8 @@ pub fn render(
     let spec = view.language.spec();
     let mut files = Vec::new();
     for output in spec.files {
-        let name = template_name(view.language, output.template);
         let template = env
-            .get_template(&name)
+            .get_template(output.template)
             .map_err(|e| RenderError(describe(&e)))?;
         let mut render_one = |file: String, ctx: minijinja::Value| -> Result<(), RenderError> {
             let text = template
@@ -55,7 +49,10 @@ pub fn render(
                 .map_err(|e| RenderError(describe(&e)))?;
             files.push(GeneratedFile {
                 path: PathBuf::from(file),
-                contents: normalise(&text, view.language),
+                contents: match view.language {
+                    Language::Go => align_go(&normalise(&text, view.language)),
+                    Language::TypeScript | Language::Python => normalise(&text, view.language),
+                },
             });
             Ok(())
         };
@@ -107,9 +104,83 @@ fn normalise(text: &str, language: Language) -> String {
     out
 }
 
+/// Align the columns of struct fields and constant declarations as gofmt does, so generated Go
+/// is gofmt-clean: within a `type X struct {}` or `const ()` block, each run of consecutive
+/// declaration lines (a comment or blank line ends a run) pads every column but the last to the
+/// widest cell plus one space.
+fn align_go(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut run: Vec<Vec<&str>> = Vec::new();
+    let mut in_block = false;
+    let flush = |run: &mut Vec<Vec<&str>>, out: &mut String| {
+        let columns = run.iter().map(Vec::len).max().unwrap_or(0);
+        let mut widths = vec![0; columns];
+        for cells in run.iter() {
+            for (i, cell) in cells.iter().enumerate() {
+                if i + 1 < cells.len() {
+                    widths[i] = widths[i].max(cell.chars().count());
+                }
+            }
+        }
+        for cells in run.drain(..) {
+            out.push('\t');
+            for (i, cell) in cells.iter().enumerate() {
+                out.push_str(cell);
+                if i + 1 < cells.len() {
+                    let pad = widths[i] - cell.chars().count() + 1;
+                    out.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            out.push('\n');
+        }
+    };
+    for line in text.lines() {
+        let declaration = in_block
+            && line.starts_with('\t')
+            && !line.starts_with("\t\t")
+            && !line.trim_start().starts_with("//");
+        if declaration {
+            // Struct fields: name, type, tag; constants: name, type, `= value`.
+            // Struct fields: name, type, tag; constants: name, type, `= value`. Neither names nor
+            // types contain spaces.
+            let mut cells = Vec::with_capacity(3);
+            let mut rest = line.trim();
+            for _ in 0..2 {
+                match rest.split_once(char::is_whitespace) {
+                    Some((cell, after)) => {
+                        cells.push(cell);
+                        rest = after.trim_start();
+                    }
+                    None => break,
+                }
+            }
+            cells.push(rest);
+            run.push(cells);
+            continue;
+        }
+        flush(&mut run, &mut out);
+        if line.starts_with("type ") && line.ends_with(" struct {") || line == "const (" {
+            in_block = true;
+        } else if line == "}" || line == ")" {
+            in_block = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aligns_go_like_gofmt() {
+        let text = "type A struct {\n\tId string `json:\"id\"`\n\tRunsBefore *string `json:\"runsBefore,omitempty\"`\n\t// doc\n\tX int `json:\"x\"`\n}\n\nconst (\n\tPolicyTypePlan PolicyType = \"PLAN\"\n\tPolicyTypeLoginX PolicyType = \"LOGIN_X\"\n)\n\nfunc f() {\n\tx := 1\n}\n";
+        let expected = "type A struct {\n\tId         string  `json:\"id\"`\n\tRunsBefore *string `json:\"runsBefore,omitempty\"`\n\t// doc\n\tX int `json:\"x\"`\n}\n\nconst (\n\tPolicyTypePlan   PolicyType = \"PLAN\"\n\tPolicyTypeLoginX PolicyType = \"LOGIN_X\"\n)\n\nfunc f() {\n\tx := 1\n}\n";
+        assert_eq!(align_go(text), expected);
+    }
 
     #[test]
     fn normalises_whitespace() {

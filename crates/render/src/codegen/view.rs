@@ -6,8 +6,8 @@
 //! object) or a union of objects told apart by `__typename`. Declarations come in reading order,
 //! the operation's result type first and nested types after the type that uses them.
 
-use super::lang::{is_builtin_scalar, Language, Spec, GO_FILE_SUFFIXES, GO_KEYWORDS};
-use super::naming::{camel, is_identifier, pascal, snake, words, Registry};
+use super::lang::{go_pascal, is_builtin_scalar, Language, Spec, GO_FILE_SUFFIXES, GO_KEYWORDS};
+use super::naming::{camel, is_identifier, pascal, snake, Registry};
 use super::operations::{document_text, fragments_used};
 use super::scalars::ScalarMap;
 use super::shape::{deprecation, FieldShape, ObjectShape, OutKind, OutType, Shape, Shaper};
@@ -216,13 +216,16 @@ impl Refs {
                 imports.insert(fragments.to_owned(), self.fragments);
             }
         }
-        imports
+        let mut imports: Vec<Import> = imports
             .into_iter()
             .map(|(module, names)| Import {
                 module,
                 names: names.into_iter().collect(),
             })
-            .collect()
+            .collect();
+        // The standard library first, then the client's own modules.
+        imports.sort_by_key(|i| (i.module.starts_with('.'), i.module.clone()));
+        imports
     }
 }
 
@@ -328,9 +331,11 @@ pub fn build(
     for (name, shape) in &fragment_shapes {
         let type_name = fragment_type_names[name].clone();
         let doc = vec![format!("The fields of fragment {name}.")];
+        let prefix = type_name.clone();
         builder.shape_decls(
             shape,
             type_name,
+            &prefix,
             doc,
             &fragment_type_names,
             &mut fragment_refs,
@@ -595,16 +600,9 @@ impl Builder<'_> {
                 .values()
                 .map(|value| {
                     let constant = match self.spec.language {
-                        Language::Go => {
-                            let value_words: String = words(&value.value)
-                                .iter()
-                                .map(|w| {
-                                    let lower = w.to_lowercase();
-                                    pascal(&lower)
-                                })
-                                .collect();
-                            self.names.claim(&format!("{type_name}{value_words}"))
-                        }
+                        Language::Go => self
+                            .names
+                            .claim(&format!("{type_name}{}", go_pascal(&value.value))),
                         Language::TypeScript | Language::Python => value.value.to_string(),
                     };
                     EnumValueView {
@@ -713,7 +711,7 @@ impl Builder<'_> {
                 (json.to_owned(), annotation, String::new())
             }
             Language::Go => {
-                let wanted = match pascal(json) {
+                let wanted = match go_pascal(json) {
                     p if p.is_empty() => "Field".to_owned(),
                     p if p.starts_with(|c: char| c.is_ascii_digit()) => format!("F{p}"),
                     p => p,
@@ -779,10 +777,12 @@ impl Builder<'_> {
     }
 
     /// The declarations for a shape named `name`, in reading order, appended to `decls`.
+    #[allow(clippy::too_many_arguments)]
     fn shape_decls(
         &mut self,
         shape: &Shape,
         name: String,
+        prefix: &str,
         doc: Vec<String>,
         fragments: &BTreeMap<Name, String>,
         refs: &mut Refs,
@@ -790,7 +790,7 @@ impl Builder<'_> {
     ) {
         match shape {
             Shape::Object(object) => {
-                self.object_decls(object, name, doc, false, fragments, refs, decls)
+                self.object_decls(object, name, prefix, doc, false, fragments, refs, decls)
             }
             Shape::Union(union) => {
                 let mut fields = self.variant_registry();
@@ -835,9 +835,11 @@ impl Builder<'_> {
                         "{name} when __typename is {}.",
                         view.typenames.join(" or ")
                     )];
+                    let prefix = view.name.clone();
                     self.object_decls(
                         object,
                         view.name.clone(),
+                        &prefix,
                         variant_doc,
                         true,
                         fragments,
@@ -858,6 +860,7 @@ impl Builder<'_> {
         &mut self,
         object: &ObjectShape,
         name: String,
+        prefix: &str,
         doc: Vec<String>,
         discriminates: bool,
         fragments: &BTreeMap<Name, String>,
@@ -875,7 +878,7 @@ impl Builder<'_> {
         let mut keys = self.field_registry();
         let mut fields = Vec::new();
         for field in &object.fields {
-            let child = format!("{name}{}", pascal(&field.key));
+            let child = format!("{prefix}{}", pascal(&field.key));
             let ty = self.out_expr(&field.ty, &child, discriminates, fragments, refs, decls);
             fields.push(self.result_field(field, ty, &mut keys, refs));
         }
@@ -940,7 +943,15 @@ impl Builder<'_> {
             }
             OutKind::Composite(shape) => {
                 let name = self.names.claim(child);
-                self.shape_decls(shape, name.clone(), Vec::new(), fragments, refs, decls);
+                self.shape_decls(
+                    shape,
+                    name.clone(),
+                    &name,
+                    Vec::new(),
+                    fragments,
+                    refs,
+                    decls,
+                );
                 name
             }
         };
@@ -999,6 +1010,7 @@ impl Builder<'_> {
         self.shape_decls(
             &shape,
             result_type.clone(),
+            &base,
             doc,
             fragments,
             &mut refs,
