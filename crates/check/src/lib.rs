@@ -1,1 +1,20 @@
-//! schemalift-check (work in progress).
+//! schemalift-check: what changed between two versions of a schema and whom it hurts.
+//!
+//! [`diff`] compares two schemas and returns every [`Change`], each with a kind from the
+//! catalogue ([`ChangeKind`], one table giving its criticality, message and reason) and a schema
+//! coordinate. [`rules`] lets a team's `schemalift.toml` ignore, lower or approve changes, [`ops`]
+//! checks client operations against the new schema and tells which breaking changes they use,
+//! [`report`] renders the result (text, JSON, Markdown, GitHub annotations) and [`textual`]
+//! prints a unified diff of the two schemas in canonical form.
+
+pub mod change;
+pub mod coordinate;
+mod diff;
+// pub mod ops;
+// pub mod report;
+// pub mod rules;
+// pub mod textual;
+
+pub use change::{Change, ChangeKind, Criticality, KindSpec};
+pub use coordinate::Coordinate;
+pub use diff::{diff, input_change_is_safe, output_change_is_safe};

@@ -1,0 +1,57 @@
+//! Directive definitions: added, removed, locations, `repeatable`, arguments and description.
+
+use super::{arguments, common};
+use crate::change::{Change, ChangeKind};
+use crate::coordinate::Coordinate;
+use apollo_compiler::Schema;
+
+pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
+    for (name, before) in &old.directive_definitions {
+        let coordinate = Coordinate::directive(name.clone());
+        let Some(after) = new.directive_definitions.get(name) else {
+            out.push(Change::new(ChangeKind::DirectiveRemoved, coordinate));
+            continue;
+        };
+        if before == after {
+            continue;
+        }
+        common::description(
+            &coordinate,
+            before.description.as_ref(),
+            after.description.as_ref(),
+            out,
+        );
+        for location in before.locations.iter().filter(|l| !after.locations.contains(l)) {
+            out.push(
+                Change::new(ChangeKind::DirectiveLocationRemoved, coordinate.clone())
+                    .old(location.name()),
+            );
+        }
+        for location in after.locations.iter().filter(|l| !before.locations.contains(l)) {
+            out.push(
+                Change::new(ChangeKind::DirectiveLocationAdded, coordinate.clone())
+                    .new_value(location.name()),
+            );
+        }
+        match (before.repeatable, after.repeatable) {
+            (true, false) => out.push(Change::new(
+                ChangeKind::DirectiveRepeatableRemoved,
+                coordinate.clone(),
+            )),
+            (false, true) => out.push(Change::new(
+                ChangeKind::DirectiveRepeatableAdded,
+                coordinate.clone(),
+            )),
+            _ => {}
+        }
+        arguments::diff(&coordinate, &before.arguments, &after.arguments, out);
+    }
+    for name in new.directive_definitions.keys() {
+        if !old.directive_definitions.contains_key(name) {
+            out.push(Change::new(
+                ChangeKind::DirectiveAdded,
+                Coordinate::directive(name.clone()),
+            ));
+        }
+    }
+}

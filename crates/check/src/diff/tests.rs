@@ -1,0 +1,135 @@
+//! Every change kind, in both directions, with its criticality: each case is a pair of schemas
+//! that differ in one way, the change expected from A to B and the one expected from B to A.
+
+use super::diff;
+use crate::change::{ChangeKind, Criticality};
+use apollo_compiler::Schema;
+use ChangeKind::*;
+
+fn schema(sdl: &str) -> Schema {
+    let text = format!("type Query {{ q: Int }}\n{sdl}");
+    Schema::parse(text, "t.graphql").unwrap_or_else(|e| panic!("{sdl}: {}", e.errors))
+}
+
+/// (A, B, forward kind + coordinate, backward kind + coordinate)
+type Case = (&'static str, &'static str, (ChangeKind, &'static str), (ChangeKind, &'static str));
+
+const CASES: &[Case] = &[
+    ("", "type T { a: Int }", (TypeAdded, "T"), (TypeRemoved, "T")),
+    ("type T { a: Int }", "input T { a: Int }", (TypeKindChanged, "T"), (TypeKindChanged, "T")),
+    ("type T { a: Int }", "\"doc\" type T { a: Int }", (DescriptionAdded, "T"), (DescriptionRemoved, "T")),
+    ("\"x\" scalar S", "\"y\" scalar S", (DescriptionChanged, "S"), (DescriptionChanged, "S")),
+    ("type T { a: Int }", "type T { a: Int b: Int }", (FieldAdded, "T.b"), (FieldRemoved, "T.b")),
+    ("type T { a: Int }", "type T { a: Int! }", (FieldTypeNarrowed, "T.a"), (FieldTypeChanged, "T.a")),
+    ("type T { a: Int }", "type T { a: [Int] }", (FieldTypeChanged, "T.a"), (FieldTypeChanged, "T.a")),
+    ("interface T { a: Int }", "interface T { a: String }", (FieldTypeChanged, "T.a"), (FieldTypeChanged, "T.a")),
+    ("type T { a: Int }", "type T { a(x: Int!): Int }", (RequiredArgumentAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
+    ("type T { a: Int }", "type T { a(x: Int): Int }", (OptionalArgumentAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
+    ("type T { a: Int }", "type T { a(x: Int! = 1): Int }", (OptionalArgumentAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
+    ("type T { a(x: Int!): Int }", "type T { a(x: Int): Int }", (ArgumentTypeWidened, "T.a(x:)"), (ArgumentTypeChanged, "T.a(x:)")),
+    ("type T { a(x: Int): Int }", "type T { a(x: [Int]): Int }", (ArgumentTypeChanged, "T.a(x:)"), (ArgumentTypeChanged, "T.a(x:)")),
+    ("type T { a(x: Int): Int }", "type T { a(x: Int = 1): Int }", (DefaultValueAdded, "T.a(x:)"), (DefaultValueRemoved, "T.a(x:)")),
+    ("type T { a(x: Int = 2): Int }", "type T { a(x: Int = 1): Int }", (DefaultValueChanged, "T.a(x:)"), (DefaultValueChanged, "T.a(x:)")),
+    ("type T { a(x: Int! = 2): Int }", "type T { a(x: Int!): Int }", (BecameRequired, "T.a(x:)"), (DefaultValueAdded, "T.a(x:)")),
+    ("type T { a(\"d\" x: Int): Int }", "type T { a(x: Int): Int }", (DescriptionRemoved, "T.a(x:)"), (DescriptionAdded, "T.a(x:)")),
+    ("type T { a(x: Int): Int }", "type T { a(x: Int @deprecated): Int }", (Deprecated, "T.a(x:)"), (Undeprecated, "T.a(x:)")),
+    ("type T { a: Int }", "type T { a: Int @deprecated(reason: \"use b\") }", (Deprecated, "T.a"), (Undeprecated, "T.a")),
+    ("type T { a: Int @deprecated }", "type T { a: Int @deprecated(reason: \"use b\") }", (DeprecationReasonChanged, "T.a"), (DeprecationReasonChanged, "T.a")),
+    ("enum E { A }", "enum E { A B }", (EnumValueAdded, "E.B"), (EnumValueRemoved, "E.B")),
+    ("enum E { A B }", "enum E { A B @deprecated }", (Deprecated, "E.B"), (Undeprecated, "E.B")),
+    ("enum E { A B }", "enum E { A \"b\" B }", (DescriptionAdded, "E.B"), (DescriptionRemoved, "E.B")),
+    ("type A { a: Int } type B { b: Int } union U = A", "type A { a: Int } type B { b: Int } union U = A | B", (UnionMemberAdded, "U"), (UnionMemberRemoved, "U")),
+    ("interface I { a: Int } type T { a: Int }", "interface I { a: Int } type T implements I { a: Int }", (InterfaceAdded, "T"), (InterfaceRemoved, "T")),
+    ("interface I { a: Int } interface J { a: Int }", "interface I { a: Int } interface J implements I { a: Int }", (InterfaceAdded, "J"), (InterfaceRemoved, "J")),
+    ("input I { a: Int }", "input I { a: Int b: Int! }", (RequiredInputFieldAdded, "I.b"), (InputFieldRemoved, "I.b")),
+    ("input I { a: Int }", "input I { a: Int b: Int }", (OptionalInputFieldAdded, "I.b"), (InputFieldRemoved, "I.b")),
+    ("input I { a: Int }", "input I { a: Int b: Int! = 3 }", (OptionalInputFieldAdded, "I.b"), (InputFieldRemoved, "I.b")),
+    ("input I { a: Int! }", "input I { a: Int }", (InputFieldTypeWidened, "I.a"), (InputFieldTypeChanged, "I.a")),
+    ("input I { a: Int }", "input I { a: Int = 4 }", (DefaultValueAdded, "I.a"), (DefaultValueRemoved, "I.a")),
+    ("input I { a: [Int] = [1] }", "input I { a: [Int] = [1, 2] }", (DefaultValueChanged, "I.a"), (DefaultValueChanged, "I.a")),
+    ("input I { a: Int! = 1 }", "input I { a: Int! }", (BecameRequired, "I.a"), (DefaultValueAdded, "I.a")),
+    ("input I { a: Int }", "input I { a: Int @deprecated }", (Deprecated, "I.a"), (Undeprecated, "I.a")),
+    ("input I { a: Int b: Int }", "input I @oneOf { a: Int b: Int }", (OneOfAdded, "I"), (OneOfRemoved, "I")),
+    ("", "directive @d on FIELD", (DirectiveAdded, "@d"), (DirectiveRemoved, "@d")),
+    ("directive @d on FIELD", "directive @d on FIELD | QUERY", (DirectiveLocationAdded, "@d"), (DirectiveLocationRemoved, "@d")),
+    ("directive @d on FIELD", "directive @d repeatable on FIELD", (DirectiveRepeatableAdded, "@d"), (DirectiveRepeatableRemoved, "@d")),
+    ("directive @d on FIELD", "directive @d(x: Int!) on FIELD", (RequiredArgumentAdded, "@d(x:)"), (ArgumentRemoved, "@d(x:)")),
+    ("directive @d on FIELD", "directive @d(x: Int) on FIELD", (OptionalArgumentAdded, "@d(x:)"), (ArgumentRemoved, "@d(x:)")),
+    ("directive @d(x: Int) on FIELD", "directive @d(x: String) on FIELD", (ArgumentTypeChanged, "@d(x:)"), (ArgumentTypeChanged, "@d(x:)")),
+    ("directive @d(x: Int = 1) on FIELD", "directive @d(x: Int = 2) on FIELD", (DefaultValueChanged, "@d(x:)"), (DefaultValueChanged, "@d(x:)")),
+    ("directive @d on FIELD", "\"doc\" directive @d on FIELD", (DescriptionAdded, "@d"), (DescriptionRemoved, "@d")),
+    ("type M { m: Int }", "type M { m: Int } schema { query: Query mutation: M }", (RootTypeAdded, "schema"), (RootTypeRemoved, "schema")),
+    ("type Q2 { q: Int } schema { query: Query }", "type Q2 { q: Int } schema { query: Q2 }", (RootTypeChanged, "schema"), (RootTypeChanged, "schema")),
+    ("scalar S", "scalar S @specifiedBy(url: \"https://a\")", (SpecifiedByAdded, "S"), (SpecifiedByRemoved, "S")),
+    ("scalar S @specifiedBy(url: \"https://a\")", "scalar S @specifiedBy(url: \"https://b\")", (SpecifiedByChanged, "S"), (SpecifiedByChanged, "S")),
+    ("directive @tag(name: String) on OBJECT | FIELD_DEFINITION type T { a: Int }", "directive @tag(name: String) on OBJECT | FIELD_DEFINITION type T @tag(name: \"x\") { a: Int }", (DirectiveUsageAdded, "T"), (DirectiveUsageRemoved, "T")),
+    ("directive @tag(name: String) on OBJECT | FIELD_DEFINITION type T { a: Int @tag(name: \"x\") }", "directive @tag(name: String) on OBJECT | FIELD_DEFINITION type T { a: Int @tag(name: \"y\") }", (DirectiveUsageChanged, "T.a"), (DirectiveUsageChanged, "T.a")),
+    ("schema { query: Query }", "\"the API\" schema { query: Query }", (DescriptionAdded, "schema"), (DescriptionRemoved, "schema")),
+];
+
+#[test]
+fn every_case_is_found_in_both_directions() {
+    for (a, b, (forward, fwd_at), (backward, back_at)) in CASES {
+        let (a_schema, b_schema) = (schema(a), schema(b));
+        for (from, to, kind, at) in [(&a_schema, &b_schema, forward, fwd_at), (&b_schema, &a_schema, backward, back_at)] {
+            let changes = diff(from, to);
+            let found: Vec<_> = changes
+                .iter()
+                .map(|c| (c.kind, c.coordinate.to_string()))
+                .collect();
+            assert_eq!(found, vec![(*kind, at.to_string())], "{a:?} -> {b:?}");
+            assert_eq!(changes[0].criticality(), kind.criticality());
+        }
+    }
+}
+
+#[test]
+fn every_kind_is_covered_by_a_case() {
+    let covered: std::collections::HashSet<ChangeKind> = CASES
+        .iter()
+        .flat_map(|(_, _, (f, _), (b, _))| [*f, *b])
+        .collect();
+    let missing: Vec<_> = ChangeKind::ALL
+        .iter()
+        .filter(|k| !covered.contains(k))
+        .collect();
+    assert!(missing.is_empty(), "kinds without a test case: {missing:?}");
+}
+
+#[test]
+fn variance_is_asserted_by_criticality() {
+    let field = diff(&schema("type T { a: String! }"), &schema("type T { a: String }"));
+    assert_eq!(field[0].criticality(), Criticality::Breaking);
+    let arg = diff(
+        &schema("type T { a(x: String!): Int }"),
+        &schema("type T { a(x: String): Int }"),
+    );
+    assert_eq!(arg[0].criticality(), Criticality::Safe);
+}
+
+#[test]
+fn removing_a_deprecated_element_is_still_breaking_and_marked() {
+    let changes = diff(
+        &schema("type T { a: Int b: Int @deprecated }"),
+        &schema("type T { a: Int }"),
+    );
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].criticality(), Criticality::Breaking);
+    assert!(changes[0].deprecated_before_removal);
+    assert!(changes[0].message().ends_with("(deprecated before removal)"));
+}
+
+#[test]
+fn reordering_is_not_a_change() {
+    assert!(diff(
+        &schema("enum E { A B } type T { a: Int b(x: Int, y: Int): Int } union U = T | Query"),
+        &schema("union U = Query | T type T { b(y: Int, x: Int): Int a: Int } enum E { B A }"),
+    )
+    .is_empty());
+}
+
+#[test]
+fn contents_of_added_types_are_not_listed_separately() {
+    let changes = diff(&schema(""), &schema("type T { a(x: Int!): Int b: Int }"));
+    assert_eq!(changes.len(), 1);
+}
