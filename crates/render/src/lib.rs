@@ -1,2 +1,14 @@
-//! schemalift-render (work in progress).
+//! schemalift-render: everything schemalift writes through templates.
+//!
+//! - [`env`]: the minijinja environment: built-in templates of a target (`templates/<target>/`,
+//!   embedded at compile time) overlaid with `--templates DIR`, template errors in one line.
+//! - [`view`]: the serializable view model of a schema that documentation templates see.
+//! - [`docs`]: `schemalift docs`, Markdown reference pages written atomically into a directory.
+//! - [`anchors`]: the stable anchors of fields, arguments and enum values.
+//! - [`codegen`]: `schemalift codegen`, typed clients for TypeScript, Python and Go.
+
+pub mod anchors;
 pub mod codegen;
+pub mod docs;
+pub mod env;
+pub mod view;

@@ -4,6 +4,7 @@ use crate::exit::Exit;
 use clap::{Parser, Subcommand};
 
 mod convert;
+mod docs;
 mod validate;
 
 /// Fetch, validate, diff and render GraphQL schemas of APIs you do not own.
@@ -27,11 +28,13 @@ pub struct Cli {
 enum Command {
     Validate(validate::Args),
     Convert(convert::Args),
+    Docs(docs::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Convert(args) => convert::run(args),
+        Command::Docs(args) => docs::run(args),
     }
 }
