@@ -10,10 +10,10 @@
 pub mod change;
 pub mod coordinate;
 mod diff;
-// pub mod ops;
-// pub mod report;
-// pub mod rules;
-// pub mod textual;
+pub mod ops;
+pub mod report;
+pub mod rules;
+pub mod textual;
 
 pub use change::{Change, ChangeKind, Criticality, KindSpec};
 pub use coordinate::Coordinate;
