@@ -54,15 +54,16 @@ pub fn view(
     Ok(view::build(schema, &document, options))
 }
 
-/// Generate the client: validate, build the view, render every file through `env`.
+/// Generate the client: validate, build the view, render every file through `templates` (the
+/// language's built-in templates and any overrides).
 pub fn generate(
     schema: &Valid<Schema>,
     sources: &[OperationSource],
     options: &Options,
-    env: &minijinja::Environment<'_>,
+    templates: &crate::env::Templates,
 ) -> Result<Generated, CodegenError> {
     let (view, warnings) = view(schema, sources, options)?;
-    let files = render::render(&view, env)?;
+    let files = render::render(&view, templates)?;
     Ok(Generated {
         files,
         warnings,
@@ -75,23 +76,8 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    /// The built-in templates of `language`, read from the repository.
-    fn env(language: Language) -> minijinja::Environment<'static> {
-        let mut env = minijinja::Environment::new();
-        env.set_keep_trailing_newline(true);
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../templates")
-            .join(language.spec().name);
-        for entry in std::fs::read_dir(dir).expect("templates") {
-            let path = entry.expect("entry").path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&path).expect("read");
-            env.add_template_owned(name, text).expect("template");
-        }
-        env
+    fn templates(language: Language) -> crate::env::Templates {
+        crate::env::Templates::load(language.spec().name, None).expect("built-in templates")
     }
 
     #[test]
@@ -116,7 +102,7 @@ mod tests {
                 schema_name: "schema.graphql".into(),
                 package: Some("spacelift".into()),
             };
-            let generated = generate(&schema, &sources, &options, &env(language)).unwrap();
+            let generated = generate(&schema, &sources, &options, &templates(language)).unwrap();
             let out = Path::new("/tmp/cg-out").join(language.spec().name);
             output::write(&out, &generated.files).unwrap();
         }

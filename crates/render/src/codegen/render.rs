@@ -4,7 +4,8 @@
 
 use super::lang::{Language, Per};
 use super::view::CodegenView;
-use minijinja::{context, Environment};
+use crate::env::{TemplateError, Templates};
+use minijinja::context;
 use std::path::PathBuf;
 
 /// One file of a generated client, relative to the output directory.
@@ -14,39 +15,22 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// A template failed: which one, where, and what went wrong, on one line.
+/// A template failed: which one, the line and the problem, on one line.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct RenderError(pub String);
+#[error(transparent)]
+pub struct RenderError(#[from] pub TemplateError);
 
-fn describe(err: &minijinja::Error) -> String {
-    let name = err.name().unwrap_or("<template>");
-    let mut message = match err.line() {
-        Some(line) => format!("template {name} line {line}: {}", err.kind()),
-        None => format!("template {name}: {}", err.kind()),
-    };
-    if let Some(detail) = err.detail() {
-        message.push_str(": ");
-        message.push_str(detail);
-    }
-    message
-}
-
-/// Render every file of the client.
+/// Render every file of the client with the language's templates (`Templates::load` of
+/// `language.spec().name`, with any `--templates` overrides).
 pub fn render(
     view: &CodegenView,
-    env: &Environment<'_>,
+    templates: &Templates,
 ) -> Result<Vec<GeneratedFile>, RenderError> {
     let spec = view.language.spec();
     let mut files = Vec::new();
     for output in spec.files {
-        let template = env
-            .get_template(output.template)
-            .map_err(|e| RenderError(describe(&e)))?;
         let mut render_one = |file: String, ctx: minijinja::Value| -> Result<(), RenderError> {
-            let text = template
-                .render(ctx)
-                .map_err(|e| RenderError(describe(&e)))?;
+            let text = templates.render(output.template, ctx)?;
             files.push(GeneratedFile {
                 path: PathBuf::from(file),
                 contents: match view.language {

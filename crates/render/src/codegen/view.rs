@@ -1125,7 +1125,7 @@ impl Builder<'_> {
     }
 }
 
-/// A default value as GraphQL writes it.
+/// A default value as GraphQL writes it, on one line.
 fn default_text(value: &Node<Value>) -> String {
-    value.to_string()
+    Value::serialize(value).no_indent().to_string()
 }

@@ -1,0 +1,481 @@
+//! `schemalift codegen` end to end: snapshots of the generated Spacelift clients, the generated
+//! code type-checked by each language's own strict checker (tsc, mypy, go vet + go build) for the
+//! Spacelift sample and for realistic operations against GitHub's schema, and the errors users
+//! meet.
+//!
+//! The type-check tests need the toolchains (see `Toolchain`). Without one they print a notice
+//! and pass, unless the environment variable CI is set: in CI a missing toolchain fails.
+
+use schemalift_tests::{corpus, repo_root, schemalift};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const LANGUAGES: [&str; 3] = ["typescript", "python", "go"];
+const SPACELIFT_SCHEMA: &str = "schemas/spacelift/schema.graphql";
+const SPACELIFT_OPS: &str = "schemas/spacelift/operations";
+/// Operations written for codegen that reach what the bundled ones do not.
+const SPACELIFT_EXTRA_OPS: &str = "tests/codegen/spacelift";
+const GITHUB_SCHEMA: &str = "github/github-2024-07-08.graphql";
+
+/// Run `schemalift codegen` from the repository root (so paths in headers are relative).
+fn codegen(args: &[&str]) -> Output {
+    schemalift()
+        .current_dir(repo_root())
+        .arg("codegen")
+        .args(args)
+        .output()
+        .expect("run schemalift")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Generate a client and insist it worked.
+fn generate(lang: &str, schema: &str, ops: &str, out: &Path, extra: &[&str]) -> String {
+    let out_arg = out.display().to_string();
+    let mut args = vec![schema, "--lang", lang, "--ops", ops, "-o", out_arg.as_str()];
+    if ops == SPACELIFT_OPS {
+        args.extend(["--ops", SPACELIFT_EXTRA_OPS]);
+    }
+    args.extend_from_slice(extra);
+    let output = codegen(&args);
+    assert!(
+        output.status.success(),
+        "codegen {lang} failed: {}",
+        stderr(&output)
+    );
+    stderr(&output)
+}
+
+/// Every generated file of a directory, in name order, as one text for a snapshot.
+fn concatenated(dir: &Path) -> String {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read output")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    names.sort();
+    let mut text = String::new();
+    for path in names {
+        let name = path.file_name().expect("name").to_string_lossy();
+        let contents = std::fs::read_to_string(&path).expect("read generated file");
+        text.push_str(&format!("=== {name} ===\n{contents}\n"));
+    }
+    text
+}
+
+#[test]
+fn spacelift_clients_match_their_snapshots() {
+    for lang in LANGUAGES {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("spacelift");
+        let log = generate(lang, SPACELIFT_SCHEMA, SPACELIFT_OPS, &out, &[]);
+        assert!(log.contains("for 12 operations"), "{log}");
+        // The sample's JSON scalar is not mapped: a warning, and the JSON value type.
+        assert!(log.contains("warning: custom scalar JSON has no"), "{log}");
+        insta::assert_snapshot!(format!("codegen_spacelift_{lang}"), concatenated(&out));
+    }
+}
+
+#[test]
+fn output_is_deterministic_and_stale_files_are_removed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("client");
+    generate("go", SPACELIFT_SCHEMA, SPACELIFT_OPS, &out, &[]);
+    let first = concatenated(&out);
+    generate("go", SPACELIFT_SCHEMA, SPACELIFT_OPS, &out, &[]);
+    assert_eq!(first, concatenated(&out), "same input, same bytes");
+
+    // One operation only: the other operations' files go, the user's own file stays.
+    std::fs::write(out.join("extra.go"), "package client\n").expect("write user file");
+    let one = format!("{SPACELIFT_OPS}/Viewer.graphql");
+    let log = generate("go", SPACELIFT_SCHEMA, &one, &out, &[]);
+    assert!(log.contains("removed"), "{log}");
+    assert!(!out.join("stack_details.go").exists());
+    assert!(out.join("viewer.go").exists());
+    assert!(out.join("extra.go").exists());
+}
+
+#[test]
+fn scalar_mappings_come_from_flags_and_config() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("schemalift.toml");
+    std::fs::write(
+        &config,
+        "[codegen.typescript.scalars]\nJSON = \"Record<string, unknown>\"\n",
+    )
+    .expect("write config");
+    let out = dir.path().join("ts");
+    let config_arg = config.display().to_string();
+    let log = generate(
+        "typescript",
+        SPACELIFT_SCHEMA,
+        SPACELIFT_OPS,
+        &out,
+        &["--config", &config_arg],
+    );
+    assert!(
+        !log.contains("warning"),
+        "mapped scalars do not warn: {log}"
+    );
+    let schema = std::fs::read_to_string(out.join("schema.ts")).expect("schema.ts");
+    assert!(
+        schema.contains("export type JSON = Record<string, unknown>;"),
+        "{schema}"
+    );
+
+    let out = dir.path().join("go");
+    generate(
+        "go",
+        SPACELIFT_SCHEMA,
+        SPACELIFT_OPS,
+        &out,
+        &["--scalar", "JSON=map[string]any"],
+    );
+    let schema = std::fs::read_to_string(out.join("schema.go")).expect("schema.go");
+    assert!(schema.contains("type JSON = map[string]any"), "{schema}");
+}
+
+#[test]
+fn invalid_operations_are_reported_at_file_line_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ops = dir.path().join("ops");
+    std::fs::create_dir(&ops).expect("mkdir");
+    std::fs::write(
+        ops.join("Bad.graphql"),
+        "query Bad {\n  viewer {\n    id\n    nope\n  }\n}\n",
+    )
+    .expect("write");
+    let ops_arg = ops.display().to_string();
+    let out = dir.path().join("out").display().to_string();
+    let output = codegen(&[
+        SPACELIFT_SCHEMA,
+        "--lang",
+        "go",
+        "--ops",
+        &ops_arg,
+        "-o",
+        &out,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    let position = format!("{}:4:5:", ops.join("Bad.graphql").display());
+    assert!(err.contains(&position), "{err}");
+    assert!(err.contains("nope"), "{err}");
+    assert!(!Path::new(&out).exists(), "nothing is written");
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out").display().to_string();
+    let nothing = dir.path().join("*.graphql").display().to_string();
+    let output = codegen(&[
+        SPACELIFT_SCHEMA,
+        "--lang",
+        "python",
+        "--ops",
+        &nothing,
+        "-o",
+        &out,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("matches no operation documents"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = codegen(&[
+        SPACELIFT_SCHEMA,
+        "--lang",
+        "go",
+        "--ops",
+        SPACELIFT_OPS,
+        "-o",
+        &out,
+        "--scalar",
+        "JSON",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("expected Name=type"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = codegen(&[
+        SPACELIFT_SCHEMA,
+        "--lang",
+        "cobol",
+        "--ops",
+        SPACELIFT_OPS,
+        "-o",
+        &out,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn templates_can_be_overridden_and_errors_name_the_template_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).expect("mkdir");
+    // Override one template, extending the built-in one to add a banner.
+    std::fs::write(
+        templates.join("index.ts.jinja"),
+        "// Our banner\n{% include \"builtin/index.ts.jinja\" %}",
+    )
+    .expect("write override");
+    let out = dir.path().join("ts");
+    let templates_arg = templates.display().to_string();
+    generate(
+        "typescript",
+        SPACELIFT_SCHEMA,
+        SPACELIFT_OPS,
+        &out,
+        &["--templates", &templates_arg],
+    );
+    let index = std::fs::read_to_string(out.join("index.ts")).expect("index.ts");
+    assert!(index.starts_with("// Our banner\n"), "{index}");
+    assert!(
+        index.contains("export * from \"./StackDetails.js\";"),
+        "{index}"
+    );
+
+    std::fs::write(
+        templates.join("schema.ts.jinja"),
+        "line one\n{{ view.no_such_thing.at_all }}\n",
+    )
+    .expect("write broken override");
+    let out = dir.path().join("broken").display().to_string();
+    let output = codegen(&[
+        SPACELIFT_SCHEMA,
+        "--lang",
+        "typescript",
+        "--ops",
+        SPACELIFT_OPS,
+        "-o",
+        &out,
+        "--templates",
+        &templates_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("schema.ts.jinja line 2"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// A toolchain the type-check tests need, and where to find it.
+struct Toolchain {
+    /// The program, e.g. `tsc`.
+    program: &'static str,
+    /// An environment variable that may name it.
+    env: &'static str,
+    /// Where `.ci/run` installs it, relative to the repository root.
+    installed: &'static str,
+}
+
+const TSC: Toolchain = Toolchain {
+    program: "tsc",
+    env: "SCHEMALIFT_TSC",
+    installed: "target/codegen-tools/node_modules/.bin/tsc",
+};
+const MYPY: Toolchain = Toolchain {
+    program: "mypy",
+    env: "SCHEMALIFT_MYPY",
+    installed: "",
+};
+const GO: Toolchain = Toolchain {
+    program: "go",
+    env: "SCHEMALIFT_GO",
+    installed: "",
+};
+
+impl Toolchain {
+    /// The program's path, or `None` (with a notice) when it is missing outside CI.
+    fn find(&self) -> Option<PathBuf> {
+        let candidates = std::env::var_os(self.env)
+            .map(PathBuf::from)
+            .into_iter()
+            .chain((!self.installed.is_empty()).then(|| repo_root().join(self.installed)))
+            .chain(std::env::var_os("PATH").into_iter().flat_map(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join(self.program))
+                    .collect::<Vec<_>>()
+            }));
+        for candidate in candidates {
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is required in CI (see .ci/run)",
+            self.program
+        );
+        eprintln!(
+            "notice: {} not found (set {} or install it): skipping this type check",
+            self.program, self.env
+        );
+        None
+    }
+}
+
+fn run_checked(mut command: Command, what: &str) {
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("run {what}: {e}"));
+    assert!(
+        output.status.success(),
+        "{what} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn copy(from: &Path, to: &Path) {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::copy(from, to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
+}
+
+/// The GitHub operations written for these tests, against the newest valid GitHub SDL.
+fn github_args() -> (String, String) {
+    (
+        corpus(GITHUB_SCHEMA).display().to_string(),
+        repo_root()
+            .join("tests/codegen/github")
+            .display()
+            .to_string(),
+    )
+}
+
+const GITHUB_SCALARS: [&str; 4] = [
+    "--scalar",
+    "DateTime=string",
+    "--scalar",
+    "GitObjectID=string",
+];
+
+#[test]
+fn typescript_type_checks_strictly() {
+    let Some(tsc) = TSC.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let scaffold = repo_root().join("tests/codegen/typescript");
+    copy(&scaffold.join("tsconfig.json"), &root.join("tsconfig.json"));
+    copy(
+        &scaffold.join("use_spacelift.ts"),
+        &root.join("use_spacelift.ts"),
+    );
+    generate(
+        "typescript",
+        SPACELIFT_SCHEMA,
+        SPACELIFT_OPS,
+        &root.join("spacelift"),
+        &[],
+    );
+    let (schema, ops) = github_args();
+    generate(
+        "typescript",
+        &schema,
+        &ops,
+        &root.join("github"),
+        &GITHUB_SCALARS,
+    );
+    let mut command = Command::new(tsc);
+    command
+        .current_dir(root)
+        .args(["--noEmit", "-p", "tsconfig.json"]);
+    run_checked(command, "tsc --strict --noEmit");
+}
+
+#[test]
+fn python_type_checks_strictly() {
+    let Some(mypy) = MYPY.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    copy(
+        &repo_root().join("tests/codegen/python/use_spacelift.py"),
+        &root.join("use_spacelift.py"),
+    );
+    generate(
+        "python",
+        SPACELIFT_SCHEMA,
+        SPACELIFT_OPS,
+        &root.join("spacelift"),
+        &[],
+    );
+    let (schema, ops) = github_args();
+    generate(
+        "python",
+        &schema,
+        &ops,
+        &root.join("github"),
+        &GITHUB_SCALARS,
+    );
+    let mut command = Command::new(mypy);
+    command
+        .current_dir(root)
+        .env("MYPY_CACHE_DIR", root.join(".mypy_cache"))
+        .args([
+            "--strict",
+            "--no-incremental",
+            "use_spacelift.py",
+            "spacelift",
+            "github",
+        ]);
+    run_checked(command, "mypy --strict");
+}
+
+#[test]
+fn go_vets_and_builds() {
+    let Some(go) = GO.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(
+        root.join("go.mod"),
+        "module example.com/codegen\n\ngo 1.19\n",
+    )
+    .expect("go.mod");
+    copy(
+        &repo_root().join("tests/codegen/go/use/main.go"),
+        &root.join("use/main.go"),
+    );
+    generate(
+        "go",
+        SPACELIFT_SCHEMA,
+        SPACELIFT_OPS,
+        &root.join("spacelift"),
+        &[],
+    );
+    let (schema, ops) = github_args();
+    generate("go", &schema, &ops, &root.join("github"), &GITHUB_SCALARS);
+    for args in [&["vet", "./..."][..], &["build", "./..."][..]] {
+        let mut command = Command::new(&go);
+        command
+            .current_dir(root)
+            .args(args)
+            // Standard library only: nothing to download.
+            .env("GOPROXY", "off")
+            .env("GOFLAGS", "-mod=mod");
+        run_checked(command, &format!("go {}", args[0]));
+    }
+    // gofmt-clean, like hand-written Go.
+    let gofmt = go.with_file_name("gofmt");
+    if gofmt.is_file() {
+        let output = Command::new(gofmt)
+            .current_dir(root)
+            .args(["-l", "spacelift", "github"])
+            .output()
+            .expect("run gofmt");
+        assert!(
+            output.stdout.is_empty(),
+            "not gofmt-clean: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+}
