@@ -3,6 +3,7 @@
 use crate::exit::Exit;
 use clap::{Parser, Subcommand};
 
+mod codegen;
 mod convert;
 mod docs;
 mod validate;
@@ -29,6 +30,7 @@ enum Command {
     Validate(validate::Args),
     Convert(convert::Args),
     Docs(docs::Args),
+    Codegen(codegen::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
@@ -36,5 +38,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Validate(args) => validate::run(args),
         Command::Convert(args) => convert::run(args),
         Command::Docs(args) => docs::run(args),
+        Command::Codegen(args) => codegen::run(args),
     }
 }
