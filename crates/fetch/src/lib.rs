@@ -1,1 +1,32 @@
-//! schemalift-fetch (work in progress).
+//! schemalift-fetch: a GraphQL schema from a live endpoint, with Spacelift's authentication.
+//!
+//! [`Client::fetch`] (or [`fetch_blocking`]) probes what the server's introspection supports,
+//! asks for all of it, and recovers from what real servers answer instead: 2018-era servers
+//! that reject newer fields, depth limits, partial answers, retryable HTTP failures. Credentials
+//! ([`auth::Credentials`]: a token, a Spacelift API key or a GitHub token, resolved by
+//! [`auth::resolve`] with spacectl's precedence) are exchanged for JWTs, cached per endpoint and
+//! key ([`auth::TokenCache`]), refreshed before they expire and when the server refuses them.
+//! Secrets never reach a message, a log or a `Debug` output.
+//!
+//! The answer becomes a schema through `schemalift_model::introspection::from_value`.
+
+pub mod auth;
+mod client;
+mod endpoint;
+mod error;
+mod graphql;
+mod http;
+mod introspect;
+mod probe;
+mod query;
+mod retry;
+
+pub use auth::{Credentials, Secret};
+pub use client::{fetch_blocking, Client, FetchOptions, Fetched, Progress};
+pub use endpoint::Endpoint;
+pub use error::FetchError;
+pub use http::{Header, USER_AGENT};
+pub use introspect::Introspection;
+pub use probe::{Capabilities, Feature};
+pub use query::{build as introspection_query, DEFAULT_DEPTH, MIN_DEPTH};
+pub use retry::RetryPolicy;

@@ -1,0 +1,328 @@
+//! The token cache: exchanged JWTs on disk, so that runs in a row (and CI steps) do not each
+//! exchange the API key again — Spacelift bills every exchange as a user login.
+//!
+//! One JSON file per (endpoint, method, key) under `$SCHEMALIFT_CACHE_DIR/tokens/` (default: the
+//! user's cache directory, `~/.cache/schemalift/tokens` on Linux). The file name is a SHA-256 of
+//! the endpoint, the method, the key ID and a SHA-256 of the secret, so no secret is ever a
+//! name, and a changed secret never reuses a token the old one earned. Files are private (0600,
+//! in a 0700 directory) and written atomically.
+
+use super::{Method, Secret};
+use crate::{Endpoint, FetchError};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A cached JWT and what it is for.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct CachedToken {
+    pub endpoint: String,
+    pub method: Method,
+    /// The API key ID (not a secret; Spacelift shows it in its UI). `None` for GitHub tokens.
+    pub key_id: Option<String>,
+    /// Unix seconds, Spacelift's `validUntil`.
+    pub valid_until: i64,
+    jwt: String,
+}
+
+impl CachedToken {
+    pub fn new(
+        endpoint: &Endpoint,
+        method: Method,
+        key_id: Option<String>,
+        jwt: &Secret,
+        valid_until: i64,
+    ) -> CachedToken {
+        CachedToken {
+            endpoint: endpoint.cache_identity(),
+            method,
+            key_id,
+            valid_until,
+            jwt: jwt.expose().to_owned(),
+        }
+    }
+
+    pub fn jwt(&self) -> Secret {
+        Secret::new(self.jwt.clone())
+    }
+}
+
+impl fmt::Debug for CachedToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CachedToken")
+            .field("endpoint", &self.endpoint)
+            .field("method", &self.method)
+            .field("key_id", &self.key_id)
+            .field("valid_until", &self.valid_until)
+            .field("jwt", &"***")
+            .finish()
+    }
+}
+
+/// The directory of cached tokens.
+#[derive(Debug, Clone)]
+pub struct TokenCache {
+    dir: PathBuf,
+}
+
+impl TokenCache {
+    /// `$SCHEMALIFT_CACHE_DIR/tokens`, else the platform cache directory's `schemalift/tokens`.
+    pub fn default_location() -> Result<TokenCache, FetchError> {
+        let base = match std::env::var_os("SCHEMALIFT_CACHE_DIR").filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir),
+            None => dirs::cache_dir()
+                .map(|dir| dir.join("schemalift"))
+                .ok_or_else(|| FetchError::Cache {
+                    path: PathBuf::from("~/.cache/schemalift"),
+                    message: "no cache directory for this user; set SCHEMALIFT_CACHE_DIR or pass --no-cache".into(),
+                })?,
+        };
+        Ok(TokenCache::at(base.join("tokens")))
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> TokenCache {
+        TokenCache { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file name for a key: no secret in it, in clear or recoverable.
+    pub fn key(
+        endpoint: &Endpoint,
+        method: Method,
+        key_id: Option<&str>,
+        secret: &Secret,
+    ) -> String {
+        let secret_hash = Sha256::digest(secret.expose().as_bytes());
+        let mut hasher = Sha256::new();
+        for part in [
+            endpoint.cache_identity().as_bytes(),
+            method.as_str().as_bytes(),
+            key_id.unwrap_or("").as_bytes(),
+            &secret_hash[..],
+        ] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        hex(&hasher.finalize())
+    }
+
+    fn path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.json"))
+    }
+
+    /// The cached token for a key, if there is a readable one. A corrupt file is as good as none.
+    pub fn get(&self, key: &str) -> Option<CachedToken> {
+        let bytes = std::fs::read(self.path(key)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    pub fn put(&self, key: &str, token: &CachedToken) -> Result<(), FetchError> {
+        let bytes = serde_json::to_vec_pretty(token).map_err(|e| self.error(&self.dir, e))?;
+        create_private_dir(&self.dir).map_err(|e| self.error(&self.dir, e))?;
+        let path = self.path(key);
+        write_private(&path, &bytes).map_err(|e| self.error(&path, e))
+    }
+
+    pub fn remove(&self, key: &str) {
+        let _ = std::fs::remove_file(self.path(key));
+    }
+
+    /// Every cached token, with its file, sorted by endpoint then method.
+    pub fn list(&self) -> Result<Vec<(PathBuf, CachedToken)>, FetchError> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(self.error(&self.dir, e)),
+        };
+        let mut tokens = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "json") {
+                if let Some(token) = std::fs::read(&path)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<CachedToken>(&b).ok())
+                {
+                    tokens.push((path, token));
+                }
+            }
+        }
+        tokens.sort_by(|a, b| {
+            (&a.1.endpoint, a.1.method.as_str(), &a.1.key_id).cmp(&(
+                &b.1.endpoint,
+                b.1.method.as_str(),
+                &b.1.key_id,
+            ))
+        });
+        Ok(tokens)
+    }
+
+    /// Delete the cached tokens of one endpoint, or all of them; returns how many were deleted.
+    pub fn logout(&self, endpoint: Option<&Endpoint>) -> Result<usize, FetchError> {
+        let wanted = endpoint.map(Endpoint::cache_identity);
+        let mut removed = 0;
+        for (path, token) in self.list()? {
+            if wanted.as_ref().is_none_or(|w| *w == token.endpoint) {
+                std::fs::remove_file(&path).map_err(|e| self.error(&path, e))?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    fn error(&self, path: &Path, e: impl fmt::Display) -> FetchError {
+        FetchError::Cache {
+            path: path.to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Write a file that only its owner can read, atomically: a new 0600 file beside it, then a
+/// rename, so a reader never sees half a token and the mode is right from the first byte.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let temp = dir.join(format!(
+        ".{}.{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("token"),
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let result = (|| {
+        let mut file = options.open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint(url: &str) -> Endpoint {
+        Endpoint::parse(url).unwrap()
+    }
+
+    #[test]
+    fn stores_privately_and_lists_without_the_jwt() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path().join("tokens"));
+        let e = endpoint("https://acme.app.spacelift.io");
+        let secret = Secret::new("the-api-secret");
+        let key = TokenCache::key(&e, Method::ApiKey, Some("01KEY"), &secret);
+        assert!(!key.contains("the-api-secret"));
+        let token = CachedToken::new(
+            &e,
+            Method::ApiKey,
+            Some("01KEY".into()),
+            &Secret::new("jwt.jwt.jwt"),
+            42,
+        );
+        cache.put(&key, &token).unwrap();
+        assert_eq!(cache.get(&key).unwrap().jwt(), Secret::new("jwt.jwt.jwt"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(cache.path(&key))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let mode = std::fs::metadata(cache.dir()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        let listed = cache.list().unwrap();
+        assert_eq!(listed.len(), 1);
+        assert!(!format!("{listed:?}").contains("jwt.jwt.jwt"));
+        // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(cache.dir()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn keys_differ_by_endpoint_method_key_and_secret() {
+        let a = endpoint("https://a.app.spacelift.io");
+        let b = endpoint("https://b.app.spacelift.io/graphql");
+        let s = Secret::new("s");
+        let base = TokenCache::key(&a, Method::ApiKey, Some("K"), &s);
+        assert_eq!(
+            base,
+            TokenCache::key(
+                &endpoint("https://a.app.spacelift.io/"),
+                Method::ApiKey,
+                Some("K"),
+                &s
+            )
+        );
+        assert_ne!(base, TokenCache::key(&b, Method::ApiKey, Some("K"), &s));
+        assert_ne!(base, TokenCache::key(&a, Method::Github, Some("K"), &s));
+        assert_ne!(base, TokenCache::key(&a, Method::ApiKey, Some("L"), &s));
+        assert_ne!(
+            base,
+            TokenCache::key(&a, Method::ApiKey, Some("K"), &Secret::new("t"))
+        );
+    }
+
+    #[test]
+    fn logout_by_endpoint_or_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path());
+        let jwt = Secret::new("j");
+        for (url, id) in [
+            ("https://a.io", "1"),
+            ("https://a.io", "2"),
+            ("https://b.io", "1"),
+        ] {
+            let e = endpoint(url);
+            let key = TokenCache::key(&e, Method::ApiKey, Some(id), &jwt);
+            cache
+                .put(
+                    &key,
+                    &CachedToken::new(&e, Method::ApiKey, Some(id.into()), &jwt, 1),
+                )
+                .unwrap();
+        }
+        assert_eq!(
+            cache
+                .logout(Some(&endpoint("https://a.io/graphql")))
+                .unwrap(),
+            2
+        );
+        assert_eq!(cache.list().unwrap().len(), 1);
+        assert_eq!(cache.logout(None).unwrap(), 1);
+        assert!(cache.list().unwrap().is_empty());
+    }
+}

@@ -1,0 +1,311 @@
+//! A fetch from start to finish: the options a caller gives, the session that holds the HTTP
+//! client, the endpoint and the token source, and the blocking [`Client`] the command line
+//! uses (one tokio runtime per client, so `--watch` keeps its token between polls).
+
+use crate::auth::{Credentials, Redactor, TokenCache, TokenSource};
+use crate::graphql::{self, GraphQLResponse};
+use crate::http::{Header, HttpClient, HttpOptions};
+use crate::introspect::{self, Introspection};
+use crate::probe::Capabilities;
+use crate::query::DEFAULT_DEPTH;
+use crate::retry::RetryPolicy;
+use crate::{Endpoint, FetchError};
+use apollo_compiler::Schema;
+use serde_json::{json, Value};
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Called with a short description of each step ("exchanging the API key", "introspecting"),
+/// for a progress indicator.
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn(&str) + Send + Sync>);
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+/// How to fetch. `Debug` shows no secret (credentials and header values are [`crate::Secret`]s).
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    pub headers: Vec<Header>,
+    pub credentials: Option<Credentials>,
+    /// Where exchanged tokens are cached; `None` is `--no-cache`.
+    pub cache: Option<TokenCache>,
+    /// Per request.
+    pub timeout: Duration,
+    pub retry: RetryPolicy,
+    /// Ask the June 2018 query without probing.
+    pub legacy: bool,
+    /// Type-reference levels.
+    pub depth: usize,
+    /// When credentials are given, ask `{ viewer { id } }` and warn when it is null.
+    pub check_viewer: bool,
+    pub progress: Option<Progress>,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            headers: Vec::new(),
+            credentials: None,
+            cache: None,
+            timeout: Duration::from_secs(60),
+            retry: RetryPolicy::default(),
+            legacy: false,
+            depth: DEFAULT_DEPTH,
+            check_viewer: true,
+            progress: None,
+        }
+    }
+}
+
+/// A fetched schema.
+#[derive(Debug)]
+pub struct Fetched {
+    pub endpoint: Endpoint,
+    /// The schema built from the answer (not yet validated).
+    pub schema: Schema,
+    /// The answer's `data` (`{"__schema": …}`) as the server sent it.
+    pub introspection: Value,
+    pub capabilities: Capabilities,
+    pub depth: usize,
+    /// Things the user should know: partial answers, fallbacks, refused credentials.
+    pub warnings: Vec<String>,
+}
+
+impl Fetched {
+    /// The answer as an input for `schemalift_model::load_inputs`, named by the endpoint, so
+    /// every command that takes a SCHEMA can take a URL.
+    pub fn input(&self) -> schemalift_model::Input {
+        schemalift_model::Input {
+            name: self.endpoint.to_string(),
+            text: json!({ "data": &self.introspection }).to_string(),
+        }
+    }
+}
+
+/// The async state of a fetch: one endpoint, its HTTP client and token source.
+pub(crate) struct Session {
+    endpoint: Endpoint,
+    http: HttpClient,
+    auth: Option<TokenSource>,
+    redactor: Redactor,
+    progress: Option<Progress>,
+}
+
+impl Session {
+    fn new(endpoint: Endpoint, options: &FetchOptions) -> Result<Session, FetchError> {
+        let redactor = Redactor::default();
+        if let Some(credentials) = &options.credentials {
+            redactor.add_credentials(credentials);
+        }
+        let http = HttpClient::new(
+            HttpOptions {
+                timeout: options.timeout,
+                retry: options.retry,
+                headers: options.headers.clone(),
+            },
+            redactor.clone(),
+        )?;
+        let auth = options
+            .credentials
+            .clone()
+            .map(|credentials| TokenSource::new(credentials, &endpoint, options.cache.clone()));
+        Ok(Session {
+            endpoint,
+            http,
+            auth,
+            redactor,
+            progress: options.progress.clone(),
+        })
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
+    }
+
+    pub fn progress(&self, step: &str) {
+        if let Some(progress) = &self.progress {
+            (progress.0)(step);
+        }
+    }
+
+    /// Send a query with the current bearer. When the server refuses it (HTTP 401, or an
+    /// "unauthorized" error) and the token came from an exchange, exchange again and retry once.
+    pub async fn graphql(&mut self, query: &str) -> Result<GraphQLResponse, FetchError> {
+        let body = json!({ "query": query });
+        let mut renewed = false;
+        loop {
+            let bearer = match &mut self.auth {
+                Some(auth) => {
+                    if !renewed && auth.can_refresh() {
+                        if let Some(progress) = &self.progress {
+                            (progress.0)("authenticating");
+                        }
+                    }
+                    Some(
+                        auth.bearer(&self.http, &self.endpoint, &self.redactor, renewed)
+                            .await?,
+                    )
+                }
+                None => None,
+            };
+            let reply = self
+                .http
+                .post(&self.endpoint, &body, bearer.as_ref())
+                .await?;
+            let refused = match graphql::interpret(reply, &self.endpoint, &self.redactor) {
+                Ok(response) if !graphql::is_unauthorized(&response) => return Ok(response),
+                Ok(response) => Refused::Response(response),
+                Err(FetchError::Unauthorized {
+                    status, message, ..
+                }) => Refused::Status(status, message),
+                Err(other) => return Err(other),
+            };
+            let can_renew = self.auth.as_ref().is_some_and(TokenSource::can_refresh);
+            if can_renew && !renewed {
+                renewed = true;
+                continue;
+            }
+            return match refused {
+                // Data beside an "unauthorized" error is still an answer (a field the caller
+                // may not read); the caller decides.
+                Refused::Response(response) if response.data.is_some() => Ok(response),
+                Refused::Response(response) => {
+                    Err(self.unauthorized(response.status, response.errors.join("; ")))
+                }
+                Refused::Status(status, message) => Err(self.unauthorized(status, message)),
+            };
+        }
+    }
+
+    fn unauthorized(&self, status: u16, message: String) -> FetchError {
+        let hint = match self.auth.as_ref().map(TokenSource::credentials) {
+            None => "this endpoint needs credentials: --token, --api-key-id with --api-key-secret (or --api-key-file), --github-token, or the SPACELIFT_API_* variables",
+            Some(Credentials::Token(_)) => "the token was refused; it may have expired (API tokens are never refreshed): get a new one",
+            Some(_) => "a freshly exchanged token was refused too: check that the key (or GitHub user) has access to this account",
+        };
+        FetchError::Unauthorized {
+            endpoint: self.endpoint.to_string(),
+            status,
+            message,
+            hint,
+        }
+    }
+
+    async fn fetch(&mut self, options: &FetchOptions) -> Result<Fetched, FetchError> {
+        let Introspection {
+            data,
+            capabilities,
+            depth,
+            mut warnings,
+        } = introspect::introspect(self, options.legacy, options.depth).await?;
+        let schema = schemalift_model::introspection::from_value(&data, &self.endpoint.to_string())
+            .map_err(|e| FetchError::Schema {
+                endpoint: self.endpoint.to_string(),
+                message: self.redactor.scrub(&e.to_string()),
+            })?;
+        if options.check_viewer && self.auth.is_some() {
+            if let Some(warning) = self.check_viewer().await {
+                warnings.push(warning);
+            }
+        }
+        Ok(Fetched {
+            endpoint: self.endpoint.clone(),
+            schema,
+            introspection: data,
+            capabilities,
+            depth,
+            warnings,
+        })
+    }
+
+    /// Spacelift answers introspection without credentials, so a fetch that worked proves
+    /// nothing about them: ask who we are, as spacectl does.
+    async fn check_viewer(&mut self) -> Option<String> {
+        const NOT_ACCEPTED: &str = "answered introspection, but `viewer` is null: the credentials were not accepted (Spacelift answers introspection anonymously, so a schema alone proves nothing)";
+        self.progress("checking the credentials");
+        match self
+            .graphql("query SchemaliftViewer { viewer { id } }")
+            .await
+        {
+            Ok(response) => match response.data.as_ref().and_then(|d| d.get("viewer")) {
+                Some(Value::Null) => Some(format!("{} {NOT_ACCEPTED}", self.endpoint)),
+                Some(_) => None,
+                // No `viewer` field: not a Spacelift endpoint, nothing to check.
+                None if graphql::is_unauthorized(&response) => {
+                    Some(format!("{} {NOT_ACCEPTED}", self.endpoint))
+                }
+                None => None,
+            },
+            Err(FetchError::Unauthorized { .. }) => {
+                Some(format!("{} {NOT_ACCEPTED}", self.endpoint))
+            }
+            Err(other) => Some(format!("could not check the credentials: {other}")),
+        }
+    }
+}
+
+enum Refused {
+    Response(GraphQLResponse),
+    Status(u16, String),
+}
+
+/// A blocking client for one endpoint, for the command line: it keeps its runtime, HTTP
+/// connections and token between fetches (`--watch`).
+pub struct Client {
+    runtime: tokio::runtime::Runtime,
+    session: Session,
+    options: FetchOptions,
+}
+
+impl Client {
+    pub fn new(endpoint: Endpoint, options: FetchOptions) -> Result<Client, FetchError> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| FetchError::Client(e.to_string()))?;
+        let session = Session::new(endpoint, &options)?;
+        Ok(Client {
+            runtime,
+            session,
+            options,
+        })
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        self.session.endpoint()
+    }
+
+    /// Introspect the endpoint once (authenticating first if needed).
+    pub fn fetch(&mut self) -> Result<Fetched, FetchError> {
+        let Client {
+            runtime,
+            session,
+            options,
+        } = self;
+        runtime.block_on(session.fetch(options))
+    }
+
+    /// Token exchanges this client made (each one a billed login at Spacelift).
+    pub fn exchanges(&self) -> u32 {
+        self.session.auth.as_ref().map_or(0, |auth| auth.exchanges)
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoint", self.session.endpoint())
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// Fetch `url` once, blocking: what commands that take a SCHEMA call for a URL.
+pub fn fetch_blocking(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
+    Client::new(Endpoint::parse(url)?, options.clone())?.fetch()
+}

@@ -1,0 +1,310 @@
+//! Reading an HTTP reply as a GraphQL response, and recognising the answers that need more than
+//! "it failed": introspection switched off, credentials refused, newer introspection fields
+//! unknown to an older server, a query-depth limit. Each is a table of phrases, matched
+//! case-insensitively, because servers word them differently.
+
+use crate::auth::Redactor;
+use crate::http::Reply;
+use crate::{Endpoint, FetchError};
+use serde_json::Value;
+
+/// A GraphQL response: `data` (absent when null) and the errors' messages, scrubbed of secrets.
+#[derive(Debug)]
+pub struct GraphQLResponse {
+    pub status: u16,
+    pub data: Option<Value>,
+    pub errors: Vec<String>,
+}
+
+/// Interpret a reply. JSON with `data` or `errors` is a GraphQL response whatever the status
+/// (servers answer 400 with errors for invalid queries); anything else is an HTTP-level error.
+pub fn interpret(
+    reply: Reply,
+    endpoint: &Endpoint,
+    redactor: &Redactor,
+) -> Result<GraphQLResponse, FetchError> {
+    let parsed: Result<Value, _> = serde_json::from_slice(&reply.body);
+    let message = match parsed {
+        Ok(Value::Object(mut object))
+            if object.contains_key("data") || object.contains_key("errors") =>
+        {
+            let data = object.remove("data").filter(|d| !d.is_null());
+            let errors = match object.remove("errors") {
+                Some(Value::Array(errors)) => errors
+                    .iter()
+                    .map(|e| redactor.scrub(&error_message(e)))
+                    .collect(),
+                Some(Value::Null) | None => Vec::new(),
+                Some(other) => vec![redactor.scrub(&error_message(&other))],
+            };
+            return Ok(GraphQLResponse {
+                status: reply.status,
+                data,
+                errors,
+            });
+        }
+        Ok(_) => "JSON, but neither `data` nor `errors` in it".to_owned(),
+        Err(e) => e.to_string(),
+    };
+    if reply.status == 401 {
+        return Err(FetchError::Unauthorized {
+            endpoint: endpoint.to_string(),
+            status: reply.status,
+            message: redactor.scrub(&body_excerpt(&reply)),
+            hint: "pass credentials: --token, --api-key-id/--api-key-secret or --github-token",
+        });
+    }
+    if !(200..300).contains(&reply.status) {
+        return Err(FetchError::Http {
+            endpoint: endpoint.to_string(),
+            status: reply.status,
+            detail: redactor.scrub(&body_excerpt(&reply)),
+        });
+    }
+    Err(FetchError::NotJson {
+        endpoint: endpoint.to_string(),
+        status: reply.status,
+        content_type: reply.content_type,
+        message,
+    })
+}
+
+/// One error's message, with its `extensions.code` when it has one.
+fn error_message(error: &Value) -> String {
+    let message = match error.get("message") {
+        Some(Value::String(m)) => m.clone(),
+        _ => error.to_string(),
+    };
+    match error.pointer("/extensions/code").and_then(Value::as_str) {
+        Some(code) if !message.contains(code) => format!("{message} [{code}]"),
+        _ => message,
+    }
+}
+
+/// What a non-GraphQL body says, in one short line: an HTML page by its title, text by its start.
+fn body_excerpt(reply: &Reply) -> String {
+    const LONGEST: usize = 200;
+    let text = String::from_utf8_lossy(&reply.body);
+    let text = text.trim();
+    if text.is_empty() {
+        return "empty body".to_owned();
+    }
+    let lower = text.to_ascii_lowercase();
+    let is_html = reply
+        .content_type
+        .as_deref()
+        .is_some_and(|t| t.contains("html"))
+        || lower.starts_with("<!doctype html")
+        || lower.starts_with("<html");
+    if is_html {
+        let title = lower
+            .find("<title>")
+            .and_then(|start| {
+                let after = start + "<title>".len();
+                lower[after..]
+                    .find("</title>")
+                    .map(|end| text[after..after + end].trim().to_owned())
+            })
+            .filter(|t| !t.is_empty());
+        return match title {
+            Some(title) => format!(
+                "an HTML page, not GraphQL (\"{}\")",
+                one_line(&title, LONGEST)
+            ),
+            None => "an HTML page, not GraphQL".to_owned(),
+        };
+    }
+    one_line(text, LONGEST)
+}
+
+fn one_line(text: &str, longest: usize) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() > longest {
+        format!("{}…", line.chars().take(longest).collect::<String>())
+    } else {
+        line
+    }
+}
+
+/// Whether any message contains one of the phrases (all lowercase).
+fn mentions(errors: &[String], phrases: &[&str]) -> bool {
+    errors.iter().any(|message| {
+        let message = message.to_ascii_lowercase();
+        phrases.iter().any(|phrase| message.contains(phrase))
+    })
+}
+
+/// The one word every Spacelift client matches for refused credentials.
+pub fn is_unauthorized(response: &GraphQLResponse) -> bool {
+    response.status == 401 || mentions(&response.errors, &["unauthorized", "unauthenticated"])
+}
+
+/// "Introspection is not allowed/disabled" in the words of Apollo Server, graphql-java,
+/// Hot Chocolate, GraphQL Armor, Yoga and others: the word introspection plus a refusal.
+pub fn is_introspection_disabled(response: &GraphQLResponse) -> bool {
+    const REFUSALS: [&str; 6] = [
+        "not allowed",
+        "disabled",
+        "not enabled",
+        "not permitted",
+        "forbidden",
+        "is off",
+    ];
+    response.errors.iter().any(|message| {
+        let message = message.to_ascii_lowercase();
+        message.contains("introspection") && REFUSALS.iter().any(|r| message.contains(r))
+    })
+}
+
+/// Introspection fields and arguments newer than the June 2018 spec; an error naming one means
+/// the server predates it.
+const NEWER_INTROSPECTION: [&str; 8] = [
+    "__inputvalue",
+    "includedeprecated",
+    "isdeprecated",
+    "deprecationreason",
+    "isrepeatable",
+    "specifiedbyurl",
+    "isoneof",
+    "\"description\" on type \"__schema\"",
+];
+
+/// Whether the server rejected the query for asking newer introspection fields: an error naming
+/// one, or the 400/422 some servers answer invalid queries with (Rover's rule).
+pub fn rejects_newer_fields(response: &GraphQLResponse) -> bool {
+    mentions(&response.errors, &NEWER_INTROSPECTION) || matches!(response.status, 400 | 422)
+}
+
+/// Query depth or complexity limits, as graphile, graphql-java, Hot Chocolate, Armor and the
+/// Apollo router word them.
+const DEPTH_LIMIT: [&str; 7] = [
+    "depth",
+    "exceeds maximum",
+    "too deep",
+    "nested",
+    "too complex",
+    "complexity",
+    "max-depth",
+];
+
+pub fn is_depth_limited(response: &GraphQLResponse) -> bool {
+    mentions(&response.errors, &DEPTH_LIMIT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(status: u16, content_type: &str, body: &str) -> Reply {
+        Reply {
+            status,
+            content_type: Some(content_type.to_owned()),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    fn endpoint() -> Endpoint {
+        Endpoint::parse("http://127.0.0.1:1/graphql").unwrap()
+    }
+
+    #[test]
+    fn graphql_errors_with_any_status_are_responses() {
+        let r = interpret(
+            reply(400, "application/json", r#"{"errors":[{"message":"Cannot query field \"isRepeatable\" on type \"__Directive\".","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}"#),
+            &endpoint(),
+            &Redactor::default(),
+        )
+        .unwrap();
+        assert!(r.data.is_none());
+        assert!(rejects_newer_fields(&r));
+        assert!(
+            r.errors[0].ends_with("[GRAPHQL_VALIDATION_FAILED]"),
+            "{:?}",
+            r.errors
+        );
+    }
+
+    #[test]
+    fn html_pages_are_named_by_title() {
+        let e = interpret(
+            reply(
+                502,
+                "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+            ),
+            &endpoint(),
+            &Redactor::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            e,
+            "http://127.0.0.1:1/graphql: HTTP 502: an HTML page, not GraphQL (\"502 Bad Gateway\")"
+        );
+    }
+
+    #[test]
+    fn invalid_json_on_200() {
+        let e = interpret(
+            reply(200, "application/json", "{\"data\": "),
+            &endpoint(),
+            &Redactor::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("HTTP 200: the answer is not JSON (EOF while parsing"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn secrets_echoed_by_servers_are_scrubbed() {
+        let redactor = Redactor::default();
+        redactor.add("tok-123456");
+        let r = interpret(
+            reply(
+                200,
+                "application/json",
+                r#"{"errors":[{"message":"unauthorized: bad token tok-123456"}]}"#,
+            ),
+            &endpoint(),
+            &redactor,
+        )
+        .unwrap();
+        assert_eq!(r.errors, ["unauthorized: bad token ***"]);
+        assert!(is_unauthorized(&r));
+        let e = interpret(
+            reply(500, "text/plain", "boom tok-123456"),
+            &endpoint(),
+            &redactor,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(!e.contains("tok-123456"), "{e}");
+    }
+
+    #[test]
+    fn recognises_disabled_introspection_and_depth_limits() {
+        let response = |message: &str| GraphQLResponse {
+            status: 400,
+            data: None,
+            errors: vec![message.to_owned()],
+        };
+        assert!(is_introspection_disabled(&response(
+            "GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type."
+        )));
+        assert!(is_introspection_disabled(&response(
+            "Introspection has been disabled for this schema"
+        )));
+        assert!(!is_introspection_disabled(&response(
+            "Cannot query field \"isOneOf\""
+        )));
+        assert!(is_depth_limited(&response(
+            "'IntrospectionQuery' exceeds maximum operation depth of 12"
+        )));
+        assert!(is_depth_limited(&response(
+            "__Type.ofType nested 9 times which exceeds maximum of 8"
+        )));
+    }
+}
