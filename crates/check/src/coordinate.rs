@@ -33,7 +33,9 @@ impl Coordinate {
     }
 
     pub fn directive(directive: Name) -> Self {
-        Coordinate::Element(SchemaCoordinate::Directive(DirectiveCoordinate { directive }))
+        Coordinate::Element(SchemaCoordinate::Directive(DirectiveCoordinate {
+            directive,
+        }))
     }
 
     /// An argument of this field or directive coordinate (`None` for anything else).

@@ -7,6 +7,7 @@
 //! [`report`] renders the result (text, JSON, Markdown, GitHub annotations) and [`textual`]
 //! prints a unified diff of the two schemas in canonical form.
 
+pub mod catalogue;
 pub mod change;
 pub mod coordinate;
 mod diff;

@@ -56,7 +56,10 @@ pub fn read(pattern: &str) -> Result<Vec<(String, String)>, OpsError> {
         pattern: pattern.to_owned(),
         message: e.msg.to_owned(),
     })?;
-    let mut files: Vec<PathBuf> = paths.filter_map(Result::ok).filter(|p| p.is_file()).collect();
+    let mut files: Vec<PathBuf> = paths
+        .filter_map(Result::ok)
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
     if files.is_empty() {
         return Err(OpsError::NoFiles(pattern.to_owned()));
@@ -92,7 +95,8 @@ pub fn check(
                 severity: "error",
             }))
         })?;
-        Arc::make_mut(&mut merged.sources).extend(document.sources.iter().map(|(k, v)| (*k, v.clone())));
+        Arc::make_mut(&mut merged.sources)
+            .extend(document.sources.iter().map(|(k, v)| (*k, v.clone())));
         merged.definitions.extend(document.definitions);
     }
     let errors = match merged.to_executable_validate(new) {
@@ -163,7 +167,8 @@ impl Walk<'_> {
                     }
                     let parent = &set.ty;
                     self.uses.insert(format!("{parent}.{}", field.name));
-                    self.uses.insert(field.definition.ty.inner_named_type().to_string());
+                    self.uses
+                        .insert(field.definition.ty.inner_named_type().to_string());
                     for argument in &field.arguments {
                         self.uses
                             .insert(format!("{parent}.{}({}:)", field.name, argument.name));
@@ -322,7 +327,8 @@ mod tests {
         Schema::parse_and_validate(sdl, "s.graphql").unwrap()
     }
 
-    const OLD: &str = "type Query { stack(id: ID!): Stack stacks(filter: Filter): [Stack] other: Int }
+    const OLD: &str =
+        "type Query { stack(id: ID!): Stack stacks(filter: Filter): [Stack] other: Int }
         type Stack { id: ID! name: String old: Int state: State }
         enum State { A B }
         input Filter { state: State name: String }";
@@ -335,12 +341,22 @@ mod tests {
             input Filter { state: State name: String! }";
         let (old, new) = (schema(OLD), schema(new));
         let files = vec![
-            ("a.graphql".to_owned(), "query One { stack(id: 1) { ...F } }\nfragment F on Stack { name old }".to_owned()),
-            ("b.graphql".to_owned(), "query Many($f: Filter) { stacks(filter: $f) { id } }".to_owned()),
+            (
+                "a.graphql".to_owned(),
+                "query One { stack(id: 1) { ...F } }\nfragment F on Stack { name old }".to_owned(),
+            ),
+            (
+                "b.graphql".to_owned(),
+                "query Many($f: Filter) { stacks(filter: $f) { id } }".to_owned(),
+            ),
         ];
         let report = check(&files, &old, &new).unwrap();
         assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
-        assert!(report.errors[0].to_string().starts_with("a.graphql:2:28:"), "{}", report.errors[0]);
+        assert!(
+            report.errors[0].to_string().starts_with("a.graphql:2:28:"),
+            "{}",
+            report.errors[0]
+        );
         let mut findings = Rules::default().apply(crate::diff(&old, &new));
         report.annotate(&mut findings);
         let used: Vec<_> = findings
@@ -350,12 +366,21 @@ mod tests {
         assert_eq!(
             used,
             vec![
-                ("Filter.name".into(), Some(vec!["b.graphql:1:1 Many".to_owned()])),
+                (
+                    "Filter.name".into(),
+                    Some(vec!["b.graphql:1:1 Many".to_owned()])
+                ),
                 // No operation selects it: breaking, unused by these operations.
                 ("Query.other".into(), Some(vec![])),
-                ("Stack.old".into(), Some(vec!["a.graphql:1:1 One".to_owned()])),
+                (
+                    "Stack.old".into(),
+                    Some(vec!["a.graphql:1:1 One".to_owned()])
+                ),
                 // `Many` may send any `Filter` field in `$f`, `state` among them.
-                ("State.B".into(), Some(vec!["b.graphql:1:1 Many".to_owned()])),
+                (
+                    "State.B".into(),
+                    Some(vec!["b.graphql:1:1 Many".to_owned()])
+                ),
             ]
         );
     }

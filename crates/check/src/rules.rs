@@ -216,7 +216,12 @@ impl Rules {
         let file: File = toml::from_str(text).map_err(|e| {
             // toml's message spans several lines with a source excerpt; keep the gist.
             let span = e.span().map(|s| line_of(text, s.start));
-            let first = e.message().lines().next().unwrap_or("invalid TOML").to_owned();
+            let first = e
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .to_owned();
             match span {
                 Some(line) => format!("line {line}: {first}"),
                 None => first,
@@ -249,7 +254,9 @@ impl Rules {
         };
         for (index, entry) in d.ignore.iter().enumerate() {
             if entry.coordinate.is_none() && entry.kind.is_none() {
-                return Err(format!("ignore[{index}]: give a coordinate, a kind or both"));
+                return Err(format!(
+                    "ignore[{index}]: give a coordinate, a kind or both"
+                ));
             }
             rules.ignore.push(Matcher {
                 index,
@@ -326,7 +333,10 @@ impl Rules {
             .iter()
             .find(|a| a.kind == change.kind && a.coordinate == coordinate)
         {
-            let mut name = format!("approve[{}] ({} {})", approval.index, approval.kind, coordinate);
+            let mut name = format!(
+                "approve[{}] ({} {})",
+                approval.index, approval.kind, coordinate
+            );
             if let Some(reason) = &approval.reason {
                 name.push_str(&format!(" \"{reason}\""));
             }
@@ -340,9 +350,9 @@ impl Rules {
         self.approve
             .iter()
             .filter(|a| {
-                !findings
-                    .iter()
-                    .any(|f| f.change.kind == a.kind && f.change.coordinate.to_string() == a.coordinate)
+                !findings.iter().any(|f| {
+                    f.change.kind == a.kind && f.change.coordinate.to_string() == a.coordinate
+                })
             })
             .map(|a| format!("approve[{}] ({} {})", a.index, a.kind, a.coordinate))
             .collect()
@@ -350,7 +360,8 @@ impl Rules {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(1, |t| t.matches('\n').count() + 1)
+    text.get(..offset)
+        .map_or(1, |t| t.matches('\n').count() + 1)
 }
 
 #[cfg(test)]
@@ -394,25 +405,40 @@ coordinate = "Stack.never"
         )
         .unwrap();
         let changes = vec![
-            Change::new(ChangeKind::DescriptionChanged, Coordinate::ty(name!("Stack"))),
+            Change::new(
+                ChangeKind::DescriptionChanged,
+                Coordinate::ty(name!("Stack")),
+            ),
             removed("Query", "internalDebug", false),
             removed("Stack", "legacy", true),
-            Change::new(ChangeKind::EnumValueAdded, Coordinate::member(name!("E"), name!("V"))),
+            Change::new(
+                ChangeKind::EnumValueAdded,
+                Coordinate::member(name!("E"), name!("V")),
+            ),
             removed("Stack", "old", false),
             removed("Stack", "kept", false),
         ];
         let f = rules.apply(changes);
         assert!(f[0].ignored && f[0].rule.as_deref() == Some("ignore-descriptions"));
         assert!(f[1].ignored);
-        assert_eq!(f[1].rule.as_deref(), Some("ignore[0] (coordinate = Query.internal*): ignored"));
+        assert_eq!(
+            f[1].rule.as_deref(),
+            Some("ignore[0] (coordinate = Query.internal*): ignored")
+        );
         assert_eq!(f[2].criticality, Criticality::Dangerous);
-        assert_eq!(f[2].rule.as_deref(), Some("deprecated-removals = dangerous: breaking -> dangerous"));
+        assert_eq!(
+            f[2].rule.as_deref(),
+            Some("deprecated-removals = dangerous: breaking -> dangerous")
+        );
         assert_eq!(f[3].criticality, Criticality::Breaking);
         assert_eq!(f[4].criticality, Criticality::Safe);
         assert!(f[4].rule.as_deref().unwrap().starts_with("approve[0]"));
         assert_eq!(f[5].criticality, Criticality::Breaking);
         assert!(f[5].rule.is_none());
-        assert_eq!(rules.unused_approvals(&f), vec!["approve[1] (field-removed Stack.never)"]);
+        assert_eq!(
+            rules.unused_approvals(&f),
+            vec!["approve[1] (field-removed Stack.never)"]
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub fn diff(
                 &coordinate,
                 before,
                 after,
-                [ChangeKind::ArgumentTypeChanged, ChangeKind::ArgumentTypeWidened],
+                [
+                    ChangeKind::ArgumentTypeChanged,
+                    ChangeKind::ArgumentTypeWidened,
+                ],
                 out,
             ),
             Some(_) => {}

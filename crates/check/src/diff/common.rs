@@ -46,8 +46,12 @@ pub fn deprecations<'a>(
     out: &mut Vec<Change>,
 ) {
     let change = match (deprecation(old), deprecation(new)) {
-        (None, Some(reason)) => Change::new(ChangeKind::Deprecated, coordinate.clone()).new_value(reason),
-        (Some(reason), None) => Change::new(ChangeKind::Undeprecated, coordinate.clone()).old(reason),
+        (None, Some(reason)) => {
+            Change::new(ChangeKind::Deprecated, coordinate.clone()).new_value(reason)
+        }
+        (Some(reason), None) => {
+            Change::new(ChangeKind::Undeprecated, coordinate.clone()).old(reason)
+        }
         (Some(a), Some(b)) if a != b => {
             Change::new(ChangeKind::DeprecationReasonChanged, coordinate.clone())
                 .old(a)
@@ -68,7 +72,11 @@ pub fn usages<'a>(
 ) {
     let relevant = |d: &&Directive| !WITH_OWN_KINDS.contains(&d.name.as_str());
     // The common case, nothing changed, costs no printing.
-    if old.clone().filter(relevant).eq(new.clone().filter(relevant)) {
+    if old
+        .clone()
+        .filter(relevant)
+        .eq(new.clone().filter(relevant))
+    {
         return;
     }
     let printed = |list: &mut dyn Iterator<Item = &'a Directive>| -> Vec<(String, String)> {
@@ -91,7 +99,8 @@ pub fn usages<'a>(
         }
     }
     for (name, text) in &old {
-        let same_name = |list: &Vec<(String, String)>| list.iter().filter(|(n, _)| n == name).count();
+        let same_name =
+            |list: &Vec<(String, String)>| list.iter().filter(|(n, _)| n == name).count();
         if same_name(&old) == 1 && same_name(&new) == 1 {
             if let Some((_, after)) = new.iter().find(|(n, _)| n == name) {
                 out.push(
@@ -102,13 +111,18 @@ pub fn usages<'a>(
                 continue;
             }
         }
-        out.push(Change::new(ChangeKind::DirectiveUsageRemoved, coordinate.clone()).old(text.clone()));
+        out.push(
+            Change::new(ChangeKind::DirectiveUsageRemoved, coordinate.clone()).old(text.clone()),
+        );
     }
     for (name, text) in &new {
         let changed = old.iter().filter(|(n, _)| n == name).count() == 1
             && new.iter().filter(|(n, _)| n == name).count() == 1;
         if !changed {
-            out.push(Change::new(ChangeKind::DirectiveUsageAdded, coordinate.clone()).new_value(text.clone()));
+            out.push(
+                Change::new(ChangeKind::DirectiveUsageAdded, coordinate.clone())
+                    .new_value(text.clone()),
+            );
         }
     }
 }
@@ -122,8 +136,12 @@ pub fn default_value(
     out: &mut Vec<Change>,
 ) {
     let change = match (old, new) {
-        (None, Some(v)) => Change::new(ChangeKind::DefaultValueAdded, coordinate.clone()).new_value(v.to_string()),
-        (Some(v), None) => Change::new(ChangeKind::DefaultValueRemoved, coordinate.clone()).old(v.to_string()),
+        (None, Some(v)) => {
+            Change::new(ChangeKind::DefaultValueAdded, coordinate.clone()).new_value(v.to_string())
+        }
+        (Some(v), None) => {
+            Change::new(ChangeKind::DefaultValueRemoved, coordinate.clone()).old(v.to_string())
+        }
         (Some(a), Some(b)) if !values_equal(a, b) => {
             Change::new(ChangeKind::DefaultValueChanged, coordinate.clone())
                 .old(a.to_string())
@@ -176,7 +194,10 @@ mod tests {
 
     #[test]
     fn object_field_order_does_not_matter() {
-        assert!(values_equal(&value("{a: 1, b: [X]}"), &value("{b: [X], a: 1}")));
+        assert!(values_equal(
+            &value("{a: 1, b: [X]}"),
+            &value("{b: [X], a: 1}")
+        ));
         assert!(!values_equal(&value("{a: 1}"), &value("{a: 2}")));
         assert!(!values_equal(&value("[1, 2]"), &value("[2, 1]")));
         assert!(values_equal(&value("1.0"), &value("1.00")));

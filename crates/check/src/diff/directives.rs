@@ -21,13 +21,21 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
             after.description.as_ref(),
             out,
         );
-        for location in before.locations.iter().filter(|l| !after.locations.contains(l)) {
+        for location in before
+            .locations
+            .iter()
+            .filter(|l| !after.locations.contains(l))
+        {
             out.push(
                 Change::new(ChangeKind::DirectiveLocationRemoved, coordinate.clone())
                     .old(location.name()),
             );
         }
-        for location in after.locations.iter().filter(|l| !before.locations.contains(l)) {
+        for location in after
+            .locations
+            .iter()
+            .filter(|l| !before.locations.contains(l))
+        {
             out.push(
                 Change::new(ChangeKind::DirectiveLocationAdded, coordinate.clone())
                     .new_value(location.name()),

@@ -4,9 +4,9 @@
 use super::{arguments, common, type_ref};
 use crate::change::{Change, ChangeKind};
 use crate::coordinate::Coordinate;
+use apollo_compiler::collections::IndexMap;
 use apollo_compiler::schema::{Component, FieldDefinition};
 use apollo_compiler::Name;
-use apollo_compiler::collections::IndexMap;
 
 pub fn diff(
     ty: &Name,
@@ -32,8 +32,11 @@ pub fn diff(
     for (name, after) in new {
         if !old.contains_key(name) {
             out.push(
-                Change::new(ChangeKind::FieldAdded, Coordinate::member(ty.clone(), name.clone()))
-                    .new_value(after.ty.to_string()),
+                Change::new(
+                    ChangeKind::FieldAdded,
+                    Coordinate::member(ty.clone(), name.clone()),
+                )
+                .new_value(after.ty.to_string()),
             );
         }
     }

@@ -28,7 +28,10 @@ pub fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut V
                 &coordinate,
                 before,
                 after,
-                [ChangeKind::InputFieldTypeChanged, ChangeKind::InputFieldTypeWidened],
+                [
+                    ChangeKind::InputFieldTypeChanged,
+                    ChangeKind::InputFieldTypeWidened,
+                ],
                 out,
             ),
             Some(_) => {}

@@ -28,9 +28,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Vec<Change> {
         .into_iter()
         .map(|change| (change.coordinate.to_string(), change))
         .collect();
-    keyed.sort_by(|(a, x), (b, y)| {
-        (a, x.kind, &x.old, &x.new).cmp(&(b, y.kind, &y.old, &y.new))
-    });
+    keyed.sort_by(|(a, x), (b, y)| (a, x.kind, &x.old, &x.new).cmp(&(b, y.kind, &y.old, &y.new)));
     keyed.into_iter().map(|(_, change)| change).collect()
 }
 

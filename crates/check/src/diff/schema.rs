@@ -13,10 +13,15 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         ("subscription", &a.subscription, &b.subscription),
     ];
     for (operation, before, after) in roots {
-        let print = |name: &apollo_compiler::schema::ComponentName| format!("{operation}: {}", name.name);
+        let print =
+            |name: &apollo_compiler::schema::ComponentName| format!("{operation}: {}", name.name);
         let change = match (before, after) {
-            (None, Some(n)) => Change::new(ChangeKind::RootTypeAdded, Coordinate::Schema).new_value(print(n)),
-            (Some(o), None) => Change::new(ChangeKind::RootTypeRemoved, Coordinate::Schema).old(print(o)),
+            (None, Some(n)) => {
+                Change::new(ChangeKind::RootTypeAdded, Coordinate::Schema).new_value(print(n))
+            }
+            (Some(o), None) => {
+                Change::new(ChangeKind::RootTypeRemoved, Coordinate::Schema).old(print(o))
+            }
             (Some(o), Some(n)) if o.name != n.name => {
                 Change::new(ChangeKind::RootTypeChanged, Coordinate::Schema)
                     .old(print(o))
@@ -26,7 +31,12 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         };
         out.push(change);
     }
-    common::description(&Coordinate::Schema, a.description.as_ref(), b.description.as_ref(), out);
+    common::description(
+        &Coordinate::Schema,
+        a.description.as_ref(),
+        b.description.as_ref(),
+        out,
+    );
     common::usages(
         &Coordinate::Schema,
         a.directives.iter().map(|d| &***d),

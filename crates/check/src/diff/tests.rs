@@ -12,7 +12,12 @@ fn schema(sdl: &str) -> Schema {
 }
 
 /// (A, B, forward kind + coordinate, backward kind + coordinate)
-type Case = (&'static str, &'static str, (ChangeKind, &'static str), (ChangeKind, &'static str));
+type Case = (
+    &'static str,
+    &'static str,
+    (ChangeKind, &'static str),
+    (ChangeKind, &'static str),
+);
 
 const CASES: &[Case] = &[
     ("", "type T { a: Int }", (TypeAdded, "T"), (TypeRemoved, "T")),
@@ -71,7 +76,10 @@ const CASES: &[Case] = &[
 fn every_case_is_found_in_both_directions() {
     for (a, b, (forward, fwd_at), (backward, back_at)) in CASES {
         let (a_schema, b_schema) = (schema(a), schema(b));
-        for (from, to, kind, at) in [(&a_schema, &b_schema, forward, fwd_at), (&b_schema, &a_schema, backward, back_at)] {
+        for (from, to, kind, at) in [
+            (&a_schema, &b_schema, forward, fwd_at),
+            (&b_schema, &a_schema, backward, back_at),
+        ] {
             let changes = diff(from, to);
             let found: Vec<_> = changes
                 .iter()
@@ -98,7 +106,10 @@ fn every_kind_is_covered_by_a_case() {
 
 #[test]
 fn variance_is_asserted_by_criticality() {
-    let field = diff(&schema("type T { a: String! }"), &schema("type T { a: String }"));
+    let field = diff(
+        &schema("type T { a: String! }"),
+        &schema("type T { a: String }"),
+    );
     assert_eq!(field[0].criticality(), Criticality::Breaking);
     let arg = diff(
         &schema("type T { a(x: String!): Int }"),
@@ -116,7 +127,9 @@ fn removing_a_deprecated_element_is_still_breaking_and_marked() {
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].criticality(), Criticality::Breaking);
     assert!(changes[0].deprecated_before_removal);
-    assert!(changes[0].message().ends_with("(deprecated before removal)"));
+    assert!(changes[0]
+        .message()
+        .ends_with("(deprecated before removal)"));
 }
 
 #[test]

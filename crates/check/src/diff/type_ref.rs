@@ -32,8 +32,8 @@ mod tests {
     use apollo_compiler::name;
 
     fn ty(text: &str) -> Type {
-        let doc = apollo_compiler::ast::Document::parse(format!("type T {{ f: {text} }}"), "t")
-            .unwrap();
+        let doc =
+            apollo_compiler::ast::Document::parse(format!("type T {{ f: {text} }}"), "t").unwrap();
         match &doc.definitions[0] {
             apollo_compiler::ast::Definition::ObjectTypeDefinition(o) => o.fields[0].ty.clone(),
             _ => unreachable!(),
@@ -53,12 +53,19 @@ mod tests {
             ("[[String]]", "[[String!]!]", true),
         ];
         for (old, new, safe) in cases {
-            assert_eq!(output_change_is_safe(&ty(old), &ty(new)), safe, "{old} -> {new}");
+            assert_eq!(
+                output_change_is_safe(&ty(old), &ty(new)),
+                safe,
+                "{old} -> {new}"
+            );
             // Inputs are the mirror image, except that shape and name changes break both ways.
             let mirrored = input_change_is_safe(&ty(old), &ty(new));
             let expected = old != new && output_change_is_safe(&ty(new), &ty(old));
             assert_eq!(mirrored, expected, "input {old} -> {new}");
         }
-        assert!(output_change_is_safe(&Type::Named(name!("A")), &Type::Named(name!("A"))));
+        assert!(output_change_is_safe(
+            &Type::Named(name!("A")),
+            &Type::Named(name!("A"))
+        ));
     }
 }

@@ -27,7 +27,9 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         }
         let coordinate = Coordinate::ty(name.clone());
         match new.types.get(name) {
-            None => out.push(Change::new(ChangeKind::TypeRemoved, coordinate).old(kind_name(before))),
+            None => {
+                out.push(Change::new(ChangeKind::TypeRemoved, coordinate).old(kind_name(before)))
+            }
             Some(after) if std::mem::discriminant(before) != std::mem::discriminant(after) => out
                 .push(
                     Change::new(ChangeKind::TypeKindChanged, coordinate)
@@ -64,11 +66,21 @@ fn same_kind(
     );
     match (before, after) {
         (ExtendedType::Object(a), ExtendedType::Object(b)) => {
-            interfaces(coordinate, &a.implements_interfaces, &b.implements_interfaces, out);
+            interfaces(
+                coordinate,
+                &a.implements_interfaces,
+                &b.implements_interfaces,
+                out,
+            );
             fields::diff(name, &a.fields, &b.fields, out);
         }
         (ExtendedType::Interface(a), ExtendedType::Interface(b)) => {
-            interfaces(coordinate, &a.implements_interfaces, &b.implements_interfaces, out);
+            interfaces(
+                coordinate,
+                &a.implements_interfaces,
+                &b.implements_interfaces,
+                out,
+            );
             fields::diff(name, &a.fields, &b.fields, out);
         }
         (ExtendedType::Union(a), ExtendedType::Union(b)) => unions::diff(coordinate, a, b, out),
@@ -92,7 +104,9 @@ fn interfaces(
         out.push(Change::new(ChangeKind::InterfaceRemoved, coordinate.clone()).old(name.as_str()));
     }
     for name in new.iter().filter(|i| !old.contains(*i)) {
-        out.push(Change::new(ChangeKind::InterfaceAdded, coordinate.clone()).new_value(name.as_str()));
+        out.push(
+            Change::new(ChangeKind::InterfaceAdded, coordinate.clone()).new_value(name.as_str()),
+        );
     }
 }
 
@@ -109,11 +123,15 @@ fn specified_by(
             .and_then(|v| v.as_str().map(str::to_owned))
     };
     let change = match (url(before), url(after)) {
-        (None, Some(u)) => Change::new(ChangeKind::SpecifiedByAdded, coordinate.clone()).new_value(u),
+        (None, Some(u)) => {
+            Change::new(ChangeKind::SpecifiedByAdded, coordinate.clone()).new_value(u)
+        }
         (Some(u), None) => Change::new(ChangeKind::SpecifiedByRemoved, coordinate.clone()).old(u),
-        (Some(a), Some(b)) if a != b => Change::new(ChangeKind::SpecifiedByChanged, coordinate.clone())
-            .old(a)
-            .new_value(b),
+        (Some(a), Some(b)) if a != b => {
+            Change::new(ChangeKind::SpecifiedByChanged, coordinate.clone())
+                .old(a)
+                .new_value(b)
+        }
         _ => return,
     };
     out.push(change);

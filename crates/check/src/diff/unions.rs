@@ -6,11 +6,14 @@ use apollo_compiler::schema::UnionType;
 
 pub fn diff(coordinate: &Coordinate, old: &UnionType, new: &UnionType, out: &mut Vec<Change>) {
     for member in old.members.iter().filter(|m| !new.members.contains(*m)) {
-        out.push(Change::new(ChangeKind::UnionMemberRemoved, coordinate.clone()).old(member.as_str()));
+        out.push(
+            Change::new(ChangeKind::UnionMemberRemoved, coordinate.clone()).old(member.as_str()),
+        );
     }
     for member in new.members.iter().filter(|m| !old.members.contains(*m)) {
         out.push(
-            Change::new(ChangeKind::UnionMemberAdded, coordinate.clone()).new_value(member.as_str()),
+            Change::new(ChangeKind::UnionMemberAdded, coordinate.clone())
+                .new_value(member.as_str()),
         );
     }
 }

@@ -52,7 +52,12 @@ pub fn render(report: &DiffReport<'_>) -> String {
             if let Some(rule) = &finding.rule {
                 let _ = write!(message, " Rule: {rule}.");
             }
-            let _ = writeln!(out, "::{command} {}::{}", properties.join(","), data(&message));
+            let _ = writeln!(
+                out,
+                "::{command} {}::{}",
+                properties.join(","),
+                data(&message)
+            );
         }
     }
     let _ = writeln!(

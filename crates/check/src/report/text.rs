@@ -50,7 +50,11 @@ pub fn render(report: &DiffReport<'_>, color: bool) -> String {
         if group.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "{}", paint(style.bold(), &format!("{title} ({})", group.len())));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(style.bold(), &format!("{title} ({})", group.len()))
+        );
         for finding in group {
             let change = &finding.change;
             let _ = writeln!(out, "  {} {}", paint(style, mark), change.message());
