@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 
 mod codegen;
 mod convert;
+mod diff;
 mod docs;
 mod validate;
 
@@ -29,6 +30,7 @@ pub struct Cli {
 enum Command {
     Validate(validate::Args),
     Convert(convert::Args),
+    Diff(diff::Args),
     Docs(docs::Args),
     Codegen(codegen::Args),
 }
@@ -37,6 +39,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Convert(args) => convert::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Docs(args) => docs::run(args),
         Command::Codegen(args) => codegen::run(args),
     }

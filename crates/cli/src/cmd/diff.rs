@@ -1,0 +1,198 @@
+//! `schemalift diff OLD NEW`: classify every change between two schema versions (breaking,
+//! dangerous, safe), apply the team's rules, check client operations, and report for people, CI
+//! and pull requests.
+
+use crate::exit::Exit;
+use crate::{output, schema_arg};
+use anyhow::Context;
+use clap::ValueEnum;
+use schemalift_check::ops::{self, OperationsReport};
+use schemalift_check::report::{self, DiffReport};
+use schemalift_check::rules::Rules;
+use schemalift_model::{locate_all, LoadError, LoadedSchema, SchemaSource};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+OLD and NEW are each a schema file (.graphql, .graphqls, .gql), a directory of them, an
+introspection .json, `-` for stdin, or git:REV:PATH (read from the git repository in the current
+directory), e.g. `schemalift diff git:origin/main:schema.graphql schema.graphql`.
+
+Rules come from --config FILE, or schemalift.toml in the current directory or the nearest one
+above it (see the README: ignore, criticality, deprecated-removals, ignore-descriptions, approve).
+
+Exit codes:
+  0  nothing fails the check chosen by --fail-on
+  1  something does: a breaking change (default), a breaking or dangerous one (--fail-on
+     dangerous), a breaking change that one of the --ops operations uses (--fail-on
+     used-breaking); also an --ops operation that does not validate against NEW
+     (--fail-on none always exits 0 once the diff ran)
+  2  usage or input error: unreadable or unparsable schema, bad config, bad --ops files, or an
+     invalid schema with --strict";
+
+/// Classify every change between two schema versions as breaking, dangerous or safe.
+///
+/// A schema that does not validate is still compared where it can be, with its errors shown as
+/// warnings (unless --strict).
+#[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct Args {
+    /// The old schema (see below for the forms a schema can take).
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// The new schema.
+    #[arg(value_name = "NEW")]
+    new: String,
+    /// Report format: grouped text, JSON (stable, documented), Markdown for pull requests and
+    /// changelogs, or GitHub workflow annotations.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// What makes the command exit 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
+    fail_on: FailOn,
+    /// Rules file (default: schemalift.toml found upwards from the current directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Client operation documents (a glob, e.g. 'ops/**/*.graphql'): validate them against NEW
+    /// and tell which breaking changes they use.
+    #[arg(long, value_name = "GLOB")]
+    ops: Option<String>,
+    /// Print a unified diff of the two schemas in canonical (sorted) SDL instead of the report.
+    #[arg(long)]
+    text: bool,
+    /// Refuse a schema that does not validate (exit 2) instead of diffing it with warnings.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Breaking,
+    Dangerous,
+    UsedBreaking,
+    None,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    if args.fail_on == FailOn::UsedBreaking && args.ops.is_none() {
+        anyhow::bail!("--fail-on used-breaking needs --ops GLOB (the operations to check)");
+    }
+    let rules = match &args.config {
+        Some(path) => Rules::load(path)?,
+        None => Rules::discover(&std::env::current_dir()?)?.unwrap_or_default(),
+    };
+    // Read operations before the (slower) schemas so a bad glob fails fast.
+    let op_files = args.ops.as_deref().map(ops::read).transpose()?;
+
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| load_side("OLD", &args.old));
+        let new = load_side("NEW", &args.new);
+        let old = old
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("loading OLD failed unexpectedly")));
+        (old, new)
+    });
+    let (old, new) = (old?, new?);
+    let mut warnings = Vec::new();
+    for (side, arg, loaded) in [("OLD", &args.old, &old), ("NEW", &args.new, &new)] {
+        if loaded.is_valid() {
+            continue;
+        }
+        let located = locate_all(&loaded.diagnostics);
+        let summary = format!(
+            "{side} {arg} is not a valid schema ({} error{})",
+            located.len(),
+            if located.len() == 1 { "" } else { "s" }
+        );
+        if args.strict {
+            schema_arg::print_diagnostics(&loaded.diagnostics);
+            anyhow::bail!("{summary}; refusing to diff it with --strict");
+        }
+        output::warning(format!("{summary}; diffing what could be built"));
+        for error in located.iter().take(5) {
+            output::warning(format!("  {error}"));
+        }
+        warnings.push(summary);
+        warnings.extend(located.iter().map(|e| format!("{side}: {e}")));
+    }
+
+    let changes = schemalift_check::diff(&old.schema, &new.schema);
+
+    if args.text {
+        print!(
+            "{}",
+            schemalift_check::textual::unified(&old.schema, &new.schema, &args.old, &args.new)
+        );
+    }
+
+    let mut findings = rules.apply(changes);
+    for stale in rules.unused_approvals(&findings) {
+        let message = format!("{stale} matches no change; remove it from the rules file");
+        output::warning(&message);
+        warnings.push(message);
+    }
+    let operations: Option<OperationsReport> = match &op_files {
+        Some(files) => {
+            let report = ops::check(files, &old.schema, &new.schema)?;
+            report.annotate(&mut findings);
+            for error in &report.errors {
+                eprintln!("error: operation does not validate against NEW: {error}");
+            }
+            Some(report)
+        }
+        None => None,
+    };
+
+    let report = DiffReport {
+        old_name: args.old.clone(),
+        new_name: args.new.clone(),
+        findings,
+        new_schema: &new.schema,
+        warnings,
+        operations: operations.as_ref(),
+        rules_file: rules.path.as_ref().map(|p| p.display().to_string()),
+    };
+    if !args.text {
+        let rendered = match args.format {
+            Format::Text => {
+                let color =
+                    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
+                report::text(&report, color)
+            }
+            Format::Json => report::json(&report),
+            Format::Markdown => report::markdown(&report),
+            Format::Github => report::github(&report),
+        };
+        print!("{rendered}");
+    }
+
+    let counts = report.counts();
+    let ops_invalid = operations.as_ref().is_some_and(|o| !o.errors.is_empty());
+    let fails = match args.fail_on {
+        FailOn::None => false,
+        FailOn::Breaking => counts.breaking > 0 || ops_invalid,
+        FailOn::Dangerous => counts.breaking + counts.dangerous > 0 || ops_invalid,
+        FailOn::UsedBreaking => counts.used_breaking.unwrap_or(0) > 0 || ops_invalid,
+    };
+    Ok(if fails { Exit::Problem } else { Exit::Ok })
+}
+
+/// Load one side; syntax errors print their diagnostics, every error names the side.
+fn load_side(side: &str, arg: &str) -> anyhow::Result<LoadedSchema> {
+    match schemalift_model::load(&[SchemaSource::parse(arg)]) {
+        Ok(loaded) => Ok(loaded),
+        Err(LoadError::Syntax(diagnostics)) => {
+            schema_arg::print_diagnostics(&diagnostics);
+            Err(LoadError::Syntax(diagnostics)).with_context(|| format!("{side} {arg}"))
+        }
+        Err(other) => Err(other).with_context(|| format!("{side} {arg}")),
+    }
+}
