@@ -245,19 +245,20 @@ impl HttpClient {
                 attempts,
             };
         }
-        // reqwest's top-level message is generic ("error sending request"); the cause says what
-        // happened (connection refused, DNS, TLS).
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            let text = cause.to_string();
-            if !message.contains(&text) {
-                message = format!("{message}: {text}");
-            }
-            source = cause.source();
+        // reqwest's own messages are generic ("error sending request", "client error
+        // (Connect)"); the innermost cause says what happened (refused, DNS, TLS).
+        let mut innermost: &dyn std::error::Error = error;
+        while let Some(cause) = innermost.source() {
+            innermost = cause;
         }
-        // reqwest names the URL; the endpoint is named already.
-        let message = message.replace(&format!(" for url ({})", endpoint.url()), "");
+        let what = if error.is_connect() {
+            "cannot connect"
+        } else if error.is_body() || error.is_decode() {
+            "the answer broke off"
+        } else {
+            "request failed"
+        };
+        let message = format!("{what}: {innermost}");
         FetchError::Connect {
             endpoint: endpoint.to_string(),
             message: self.redactor.scrub(&message),

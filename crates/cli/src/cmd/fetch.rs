@@ -1,0 +1,251 @@
+//! `schemalift fetch [URL] [-o FILE] [--format sdl|json] [--watch SECONDS]`: introspect a live
+//! endpoint (with Spacelift's authentication) and write its schema.
+
+use super::fetch_args::FetchArgs;
+use crate::exit::Exit;
+use crate::output;
+use clap::ValueEnum;
+use schemalift_fetch::{Client, Fetched, Progress};
+use schemalift_model::{introspection, sdl, write_atomic, Schema};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Introspect a GraphQL endpoint and write its schema as SDL or introspection JSON.
+///
+/// The server's capabilities are probed first, then everything it supports is asked for
+/// (descriptions, deprecated arguments and input fields, repeatable directives, @specifiedBy,
+/// @oneOf); servers that reject newer fields get the June 2018 query, depth-limited servers a
+/// shallower one. Credentials (Spacelift API token, API key, GitHub token; flags, else the
+/// SPACELIFT_API_* variables as spacectl reads them) are exchanged for a JWT that is cached per
+/// endpoint and key until 30 s before it expires (`schemalift auth status`).
+/// Exit codes: 0 ok, 2 the endpoint could not be fetched.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The endpoint, with or without /graphql (default: the endpoint the credentials name:
+    /// the token's audience or SPACELIFT_API_KEY_ENDPOINT).
+    #[arg(value_name = "URL")]
+    url: Option<String>,
+    /// Write here (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format (default: from the -o extension, .json is introspection JSON; else sdl).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Sort types, fields, arguments and values lexicographically, for stable diffs.
+    #[arg(long)]
+    sort: bool,
+    /// Poll every SECONDS; on each change rewrite the file and print what changed. Needs -o.
+    #[arg(long, value_name = "SECONDS", requires = "output", value_parser = watch_interval)]
+    watch: Option<Duration>,
+    /// With --watch: stop after this many polls (default: until interrupted).
+    #[arg(long, value_name = "N", requires = "watch")]
+    polls: Option<u64>,
+    #[command(flatten)]
+    endpoint: FetchArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Sdl,
+    Json,
+}
+
+fn watch_interval(value: &str) -> Result<Duration, String> {
+    match value.parse::<f64>() {
+        Ok(s) if (0.1..=86_400.0).contains(&s) => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "`{value}` is not a number of seconds between 0.1 and 86400"
+        )),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let format = args.format.unwrap_or_else(|| match &args.output {
+        Some(path) if path.extension().is_some_and(|e| e == "json") => Format::Json,
+        _ => Format::Sdl,
+    });
+    let spinner = Spinner::start();
+    let target = args
+        .endpoint
+        .target(args.url.as_deref(), spinner.progress())?;
+    let mut client = Client::new(target.endpoint, target.options)?;
+    let first = client.fetch();
+    spinner.finish();
+    let fetched = first?;
+    report(&fetched);
+    let text = render(&fetched.schema, format, args.sort);
+    match &args.output {
+        Some(path) => {
+            write(path, &text)?;
+            eprintln!(
+                "wrote {} ({} types) from {}",
+                path.display(),
+                type_count(&fetched.schema),
+                fetched.endpoint
+            );
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    match (args.watch, &args.output) {
+        (Some(interval), Some(path)) => watch(
+            &mut client,
+            fetched.schema,
+            text,
+            path,
+            interval,
+            format,
+            args.sort,
+            args.polls,
+        ),
+        _ => Ok(Exit::Ok),
+    }
+}
+
+/// Poll until interrupted (or `polls` are done): each change is written and described. A failed
+/// poll is reported and the next one tried; the file keeps the last good schema.
+#[allow(clippy::too_many_arguments)]
+fn watch(
+    client: &mut Client,
+    mut schema: Schema,
+    mut text: String,
+    path: &Path,
+    interval: Duration,
+    format: Format,
+    sort: bool,
+    polls: Option<u64>,
+) -> anyhow::Result<Exit> {
+    eprintln!(
+        "watching {} every {:.1} s",
+        client.endpoint(),
+        interval.as_secs_f64()
+    );
+    let mut done = 0;
+    while polls.is_none_or(|polls| done < polls) {
+        std::thread::sleep(interval);
+        done += 1;
+        let fetched = match client.fetch() {
+            Ok(fetched) => fetched,
+            Err(e) => {
+                output::warning(format!("poll failed, will try again: {e}"));
+                continue;
+            }
+        };
+        report(&fetched);
+        let new_text = render(&fetched.schema, format, sort);
+        if new_text == text {
+            continue;
+        }
+        write(path, &new_text)?;
+        let changes = schemalift_check::diff(&schema, &fetched.schema);
+        let mut stdout = std::io::stdout().lock();
+        writeln!(
+            stdout,
+            "{}: {} change{}, wrote {}",
+            fetched.endpoint,
+            changes.len(),
+            if changes.len() == 1 { "" } else { "s" },
+            path.display()
+        )?;
+        for change in &changes {
+            writeln!(
+                stdout,
+                "  {:<9} {}",
+                change.criticality().to_string(),
+                change.message()
+            )?;
+        }
+        if changes.is_empty() {
+            // Same schema, different text (descriptions order, formatting of the server).
+            writeln!(stdout, "  (no schema change; the printed text differs)")?;
+        }
+        stdout.flush()?;
+        schema = fetched.schema;
+        text = new_text;
+    }
+    Ok(Exit::Ok)
+}
+
+fn report(fetched: &Fetched) {
+    for warning in &fetched.warnings {
+        output::warning(warning);
+    }
+}
+
+fn render(schema: &Schema, format: Format, sort: bool) -> String {
+    match format {
+        Format::Sdl => sdl::print(schema, sort),
+        Format::Json => {
+            let mut json = if sort {
+                introspection::to_json_string(&sdl::sorted(schema), true)
+            } else {
+                introspection::to_json_string(schema, true)
+            };
+            json.push('\n');
+            json
+        }
+    }
+}
+
+fn write(path: &Path, text: &str) -> anyhow::Result<()> {
+    write_atomic(path, text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
+}
+
+fn type_count(schema: &Schema) -> usize {
+    schema.types.values().filter(|t| !t.is_built_in()).count()
+}
+
+/// A spinner on stderr for fetches slower than a second, on a terminal only.
+struct Spinner {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Spinner {
+    const DELAY: Duration = Duration::from_secs(1);
+
+    fn start() -> Spinner {
+        if !std::io::stderr().is_terminal() {
+            return Spinner { bar: None };
+        }
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+            bar.set_style(style);
+        }
+        bar.set_message("connecting");
+        let shown = bar.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Self::DELAY);
+            if !shown.is_finished() {
+                shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                shown.enable_steady_tick(Duration::from_millis(120));
+            }
+        });
+        Spinner { bar: Some(bar) }
+    }
+
+    fn progress(&self) -> Option<Progress> {
+        let bar = self.bar.clone()?;
+        Some(Progress(Arc::new(move |step: &str| {
+            bar.set_message(step.to_owned())
+        })))
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! The flags that say how to reach a GraphQL endpoint — headers, credentials, cache, timeout,
+//! retries, query shape — for `schemalift fetch` and for every command whose SCHEMA may be a
+//! URL (`#[command(flatten)] fetch: FetchArgs`).
+
+use schemalift_fetch::auth::{self, CredentialFlags, TokenCache};
+use schemalift_fetch::{Endpoint, FetchError, FetchOptions, Header, Progress, RetryPolicy, Secret};
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn secret(value: &str) -> Result<Secret, String> {
+    Ok(Secret::new(value))
+}
+
+/// How to reach an endpoint. Credential values are parsed straight into [`Secret`]s, so the
+/// derived `Debug` shows none of them.
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Endpoint options (when a SCHEMA is a URL)")]
+pub struct FetchArgs {
+    /// A request header, `Name: Value` (split at the first colon, trimmed). Repeatable.
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = secret)]
+    pub headers: Vec<Secret>,
+    /// Read headers from a file, one `Name: Value` a line (`#` comments), to keep secrets off
+    /// the command line.
+    #[arg(long, value_name = "FILE")]
+    pub header_file: Option<PathBuf>,
+    /// A bearer token (a Spacelift API token is a JWT naming its endpoint); else
+    /// SPACELIFT_API_TOKEN.
+    #[arg(long, value_name = "TOKEN", value_parser = secret)]
+    pub token: Option<Secret>,
+    /// A Spacelift API key ID, exchanged with its secret for a JWT; else SPACELIFT_API_KEY_ID.
+    #[arg(long, value_name = "ID")]
+    pub api_key_id: Option<String>,
+    /// The API key's secret; else SPACELIFT_API_KEY_SECRET.
+    #[arg(long, value_name = "SECRET", value_parser = secret)]
+    pub api_key_secret: Option<Secret>,
+    /// The file Spacelift offers when an API key is created: its secret (and key ID, if it
+    /// names one) are read from it.
+    #[arg(long, value_name = "FILE")]
+    pub api_key_file: Option<PathBuf>,
+    /// A GitHub token, exchanged for a JWT (when GitHub is the account's identity provider);
+    /// else SPACELIFT_API_GITHUB_TOKEN.
+    #[arg(long, value_name = "TOKEN", value_parser = secret)]
+    pub github_token: Option<Secret>,
+    /// Neither read nor write the token cache (every run exchanges credentials again).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Seconds to wait for each request.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = positive_seconds)]
+    pub timeout: Duration,
+    /// Retries on connection errors, timeouts, 408, 425, 429 and 5xx (exponential backoff with
+    /// jitter; Retry-After honoured).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+    /// Ask the June 2018 introspection query without probing (for servers that mishandle the
+    /// probe).
+    #[arg(long)]
+    pub legacy: bool,
+    /// Type-reference levels the query asks for (`[[[[T!]!]!]!]!` needs 10).
+    #[arg(long, value_name = "N", default_value_t = schemalift_fetch::DEFAULT_DEPTH,
+          value_parser = depth)]
+    pub depth: usize,
+}
+
+fn depth(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if (schemalift_fetch::MIN_DEPTH..=64).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{value}` is not a depth between {} and 64",
+            schemalift_fetch::MIN_DEPTH
+        )),
+    }
+}
+
+fn positive_seconds(value: &str) -> Result<Duration, String> {
+    match value.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds.is_finite() && seconds <= 86_400.0 => {
+            Ok(Duration::from_secs_f64(seconds))
+        }
+        _ => Err(format!(
+            "`{value}` is not a number of seconds between 0 and 86400"
+        )),
+    }
+}
+
+/// An endpoint and the options to fetch it with.
+#[derive(Debug)]
+pub struct Target {
+    pub endpoint: Endpoint,
+    pub options: FetchOptions,
+}
+
+impl FetchArgs {
+    /// Resolve the endpoint (the URL given, else the one the credentials name) and the options.
+    pub fn target(
+        &self,
+        url: Option<&str>,
+        progress: Option<Progress>,
+    ) -> Result<Target, FetchError> {
+        let flags = CredentialFlags {
+            token: self.token.clone(),
+            api_key_id: self.api_key_id.clone(),
+            api_key_secret: self.api_key_secret.clone(),
+            api_key_file: self.api_key_file.clone(),
+            github_token: self.github_token.clone(),
+        };
+        let resolved = auth::resolve(&flags, &|name| std::env::var(name).ok())?;
+        let endpoint = match url.or(resolved.as_ref().and_then(|r| r.endpoint.as_deref())) {
+            Some(url) => Endpoint::parse(url)?,
+            None => return Err(FetchError::NoEndpoint),
+        };
+        let mut headers = Vec::new();
+        for header in &self.headers {
+            headers.push(Header::parse(header.expose())?);
+        }
+        if let Some(path) = &self.header_file {
+            headers.extend(Header::parse_file(path)?);
+        }
+        let cache = if self.no_cache || resolved.is_none() {
+            None
+        } else {
+            Some(TokenCache::default_location()?)
+        };
+        Ok(Target {
+            endpoint,
+            options: FetchOptions {
+                headers,
+                credentials: resolved.map(|r| r.credentials),
+                cache,
+                timeout: self.timeout,
+                retry: RetryPolicy {
+                    retries: self.retries,
+                    ..RetryPolicy::default()
+                },
+                legacy: self.legacy,
+                depth: self.depth,
+                check_viewer: true,
+                progress,
+            },
+        })
+    }
+
+    /// Fetch a URL given as a SCHEMA and return it as a model input (introspection JSON named
+    /// by the endpoint), printing the fetch's warnings. For `schema_arg` to resolve
+    /// `SchemaSource::Url`.
+    #[allow(dead_code)] // wired into schema_arg by the lead
+    pub fn fetch_input(&self, url: &str) -> anyhow::Result<schemalift_model::Input> {
+        let target = self.target(Some(url), None)?;
+        let fetched = schemalift_fetch::Client::new(target.endpoint, target.options)?.fetch()?;
+        for warning in &fetched.warnings {
+            crate::output::warning(warning);
+        }
+        Ok(fetched.input())
+    }
+}
