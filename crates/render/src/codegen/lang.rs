@@ -135,13 +135,12 @@ const TYPESCRIPT: Spec = Spec {
         "arguments",
         "eval",
     ],
+    // Global types the generated type expressions use; a schema type named `JSON` or `Error`
+    // is fine, as it only shadows the global type where it is imported.
     reserved: &[
         "Array",
         "Promise",
         "Record",
-        "Error",
-        "JSON",
-        "Object",
         "fetch",
         "request",
         "ClientOptions",
