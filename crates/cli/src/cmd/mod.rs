@@ -3,10 +3,13 @@
 use crate::exit::Exit;
 use clap::{Parser, Subcommand};
 
+mod auth;
 mod codegen;
 mod convert;
 mod diff;
 mod docs;
+mod fetch;
+pub mod fetch_args;
 mod validate;
 
 /// Fetch, validate, diff and render GraphQL schemas of APIs you do not own.
@@ -33,6 +36,8 @@ enum Command {
     Diff(diff::Args),
     Docs(docs::Args),
     Codegen(codegen::Args),
+    Fetch(fetch::Args),
+    Auth(auth::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
@@ -42,5 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(args),
         Command::Docs(args) => docs::run(args),
         Command::Codegen(args) => codegen::run(args),
+        Command::Fetch(args) => fetch::run(args),
+        Command::Auth(args) => auth::run(args),
     }
 }
