@@ -306,7 +306,16 @@ fn tidy(text: &str) -> String {
             out.push('\n');
             blank = false;
         }
-        out.push_str(line);
+        if line.starts_with('|') && line.contains("|  |") {
+            // An empty table cell: one space each side, as in every other cell.
+            let mut row = line.to_owned();
+            while row.contains("|  |") {
+                row = row.replace("|  |", "| |");
+            }
+            out.push_str(&row);
+        } else {
+            out.push_str(line);
+        }
         out.push('\n');
     }
     out
@@ -319,5 +328,6 @@ mod tests {
     #[test]
     fn tidy_collapses_blank_lines_and_ends_with_one_newline() {
         assert_eq!(tidy("\n\n# A  \n\n\n\ntext\n\n"), "# A\n\ntext\n");
+        assert_eq!(tidy("| a |  |  | b |\n"), "| a | | | b |\n");
     }
 }
