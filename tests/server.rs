@@ -1,0 +1,809 @@
+//! A real GraphQL server for the end-to-end tests, on 127.0.0.1 with a port of its own, started
+//! in-process by each test: it executes introspection over a schema with apollo-compiler's
+//! executor (`schemalift_model::introspection::execute`), emulates Spacelift's authentication
+//! (`apiKeyUser` and `oauthUser` issue short-lived JWTs, introspection and `viewer` check the
+//! bearer, an expired token gets an "unauthorized" error) and counts what it is asked.
+//!
+//! Knobs ([`Config`]) make it behave like the servers schemalift must survive: scripted failures
+//! (500s, a 401, 429 with Retry-After, an HTML page, invalid JSON, a request that never
+//! answers), a 2018-era server that rejects newer introspection fields, a depth limit, and
+//! introspection switched off.
+//!
+//! ```no_run
+//! let server = schemalift_tests::server::start("type Query { a: Int }");
+//! // run `schemalift fetch <server.url>` …
+//! assert_eq!(server.exchanges(), 0);
+//! ```
+
+use apollo_compiler::ast;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use schemalift_model::{Schema, Valid};
+use serde_json::{json, Map, Value};
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// One scripted answer, given instead of the real one to the next request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// This status with a plain-text body.
+    Status(u16),
+    /// 429 with `Retry-After: <seconds>`.
+    TooManyRequests { retry_after: u64 },
+    /// HTTP 401 with a plain-text body.
+    Unauthorized,
+    /// A gateway's HTML error page with this status.
+    Html(u16),
+    /// 200 with a body that is cut-off JSON.
+    InvalidJson,
+    /// Never answer.
+    Hang,
+}
+
+/// Which introspection the server speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    /// Everything, up to `isOneOf` and deprecated input values.
+    Modern,
+    /// The June 2018 spec: no `isRepeatable`, `specifiedByURL`, `isOneOf`, schema description,
+    /// deprecated arguments or input fields; asking for them is a validation error (HTTP 400).
+    June2018,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub schema_sdl: String,
+    /// Introspection needs a valid bearer (real Spacelift answers it anonymously; `viewer` is
+    /// null without credentials either way).
+    pub require_auth: bool,
+    /// Seconds an issued JWT lives (`validUntil` = now + this).
+    pub token_lifetime: u64,
+    /// API keys `apiKeyUser(id:, secret:)` accepts.
+    pub api_keys: Vec<(String, String)>,
+    /// GitHub tokens `oauthUser(token:)` accepts.
+    pub github_tokens: Vec<String>,
+    /// Raw bearer tokens accepted as they are (API tokens).
+    pub api_tokens: Vec<String>,
+    /// Answers given, in order, to the first requests instead of the real ones.
+    pub failures: Vec<Failure>,
+    pub era: Era,
+    /// Answer `__type(name: "__InputValue")` with null, as WunderGraph Cosmo does, so a
+    /// capability probe learns nothing.
+    pub hide_input_value_type: bool,
+    /// Reject queries whose selections nest deeper than this (fragments expanded).
+    pub max_depth: Option<usize>,
+    /// Refuse introspection as Apollo Server does in production.
+    pub introspection_disabled: bool,
+    /// Add this error beside the data of every introspection answer (a partial result).
+    pub partial_error: Option<String>,
+}
+
+impl Config {
+    pub fn new(schema_sdl: &str) -> Config {
+        Config {
+            schema_sdl: schema_sdl.to_owned(),
+            require_auth: false,
+            token_lifetime: 3600,
+            api_keys: Vec::new(),
+            github_tokens: Vec::new(),
+            api_tokens: Vec::new(),
+            failures: Vec::new(),
+            era: Era::Modern,
+            hide_input_value_type: false,
+            max_depth: None,
+            introspection_disabled: false,
+            partial_error: None,
+        }
+    }
+}
+
+/// What one request looked like, for assertions.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    /// `exchange`, `viewer`, `introspection` or `failure`.
+    pub kind: &'static str,
+    pub headers: Vec<(String, String)>,
+    pub query: String,
+}
+
+impl Seen {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+struct ServerState {
+    url: String,
+    config: Config,
+    schema: RwLock<Arc<Valid<Schema>>>,
+    /// Answers already computed for a (schema version, query, variables), as a server caches.
+    answers: Mutex<HashMap<(usize, String), Arc<Vec<u8>>>>,
+    version: AtomicUsize,
+    failures: Mutex<VecDeque<Failure>>,
+    api_tokens: Mutex<Vec<String>>,
+    /// Issued JWT → (subject, validUntil).
+    tokens: Mutex<HashMap<String, (String, i64)>>,
+    exchanges: AtomicUsize,
+    requests: AtomicUsize,
+    seen: Mutex<Vec<Seen>>,
+}
+
+/// A running server; stops when dropped.
+pub struct TestServer {
+    /// `http://127.0.0.1:<port>/graphql`.
+    pub url: String,
+    state: Arc<ServerState>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+/// Serve `schema_sdl` anonymously, like a public endpoint.
+pub fn start(schema_sdl: &str) -> TestServer {
+    start_with(Config::new(schema_sdl))
+}
+
+pub fn start_with(config: Config) -> TestServer {
+    let schema = parse(&config.schema_sdl);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    listener
+        .set_nonblocking(true)
+        .expect("non-blocking listener");
+    let url = format!(
+        "http://{}/graphql",
+        listener.local_addr().expect("local address")
+    );
+    let state = Arc::new(ServerState {
+        url: url.clone(),
+        failures: Mutex::new(config.failures.iter().cloned().collect()),
+        api_tokens: Mutex::new(config.api_tokens.clone()),
+        config,
+        schema: RwLock::new(Arc::new(schema)),
+        answers: Mutex::new(HashMap::new()),
+        version: AtomicUsize::new(0),
+        tokens: Mutex::new(HashMap::new()),
+        exchanges: AtomicUsize::new(0),
+        requests: AtomicUsize::new(0),
+        seen: Mutex::new(Vec::new()),
+    });
+    let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+    let app = axum::Router::new()
+        .route("/graphql", axum::routing::post(graphql))
+        .with_state(state.clone());
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("server runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+            // A request that hangs must not keep the process alive: no graceful wait.
+            tokio::select! {
+                _ = axum::serve(listener, app) => {}
+                _ = stopped => {}
+            }
+        });
+        runtime.shutdown_background();
+    });
+    TestServer {
+        url,
+        state,
+        shutdown: Some(shutdown),
+    }
+}
+
+impl TestServer {
+    /// Successful token exchanges (`apiKeyUser`/`oauthUser` that issued a JWT).
+    pub fn exchanges(&self) -> usize {
+        self.state.exchanges.load(Ordering::SeqCst)
+    }
+
+    /// Every request received.
+    pub fn requests(&self) -> usize {
+        self.state.requests.load(Ordering::SeqCst)
+    }
+
+    /// The requests received so far.
+    pub fn seen(&self) -> Vec<Seen> {
+        self.state
+            .seen
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default()
+    }
+
+    /// JWTs issued so far.
+    pub fn issued_tokens(&self) -> Vec<String> {
+        self.state
+            .tokens
+            .lock()
+            .map(|t| t.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Serve another schema from now on (for `--watch`).
+    pub fn set_schema(&self, schema_sdl: &str) {
+        let schema = parse(schema_sdl);
+        if let Ok(mut current) = self.state.schema.write() {
+            *current = Arc::new(schema);
+        }
+        self.state.version.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Accept this raw API token from now on (a token naming the server's URL can only be made
+    /// once the server runs).
+    pub fn accept_api_token(&self, token: &str) {
+        if let Ok(mut tokens) = self.state.api_tokens.lock() {
+            tokens.push(token.to_owned());
+        }
+    }
+
+    /// Queue more scripted failures.
+    pub fn fail_next(&self, failures: &[Failure]) {
+        if let Ok(mut queue) = self.state.failures.lock() {
+            queue.extend(failures.iter().cloned());
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+fn parse(sdl: &str) -> Valid<Schema> {
+    schemalift_model::load_inputs(vec![schemalift_model::Input {
+        name: "served.graphql".into(),
+        text: sdl.to_owned(),
+    }])
+    .expect("the served schema parses")
+    .schema
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn json_response(status: StatusCode, body: Vec<u8>) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn errors(status: StatusCode, message: &str) -> Response {
+    json_response(
+        status,
+        json!({ "errors": [{ "message": message }] })
+            .to_string()
+            .into_bytes(),
+    )
+}
+
+async fn graphql(
+    State(state): State<Arc<ServerState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    state.requests.fetch_add(1, Ordering::SeqCst);
+    let request: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let query = request
+        .get("query")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let variables = match request.get("variables") {
+        Some(Value::Object(v)) => v.clone(),
+        _ => Map::new(),
+    };
+    let failure = state.failures.lock().ok().and_then(|mut f| f.pop_front());
+    let kind = match &failure {
+        Some(_) => "failure",
+        None if query.contains("apiKeyUser") || query.contains("oauthUser") => "exchange",
+        None if query.contains("viewer") => "viewer",
+        None => "introspection",
+    };
+    if let Ok(mut seen) = state.seen.lock() {
+        seen.push(Seen {
+            kind,
+            headers: headers
+                .iter()
+                .map(|(n, v)| {
+                    (
+                        n.to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+            query: query.clone(),
+        });
+    }
+    if let Some(failure) = failure {
+        return fail(failure).await;
+    }
+    match kind {
+        "exchange" => exchange(&state, &query, &variables),
+        "viewer" => match bearer(&state, &headers) {
+            Bearer::Valid(subject) => json_response(
+                StatusCode::OK,
+                json!({ "data": { "viewer": { "id": subject } } })
+                    .to_string()
+                    .into_bytes(),
+            ),
+            Bearer::Expired | Bearer::Unknown => errors(StatusCode::OK, "unauthorized"),
+            Bearer::Missing => {
+                json_response(StatusCode::OK, br#"{"data":{"viewer":null}}"#.to_vec())
+            }
+        },
+        _ => introspect(&state, &headers, &query, variables),
+    }
+}
+
+async fn fail(failure: Failure) -> Response {
+    match failure {
+        Failure::Status(status) => (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            [(header::CONTENT_TYPE, "text/plain")],
+            "Internal Server Error",
+        )
+            .into_response(),
+        Failure::TooManyRequests { retry_after } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, retry_after.to_string())],
+            "slow down",
+        )
+            .into_response(),
+        Failure::Unauthorized => (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/plain")], "Unauthorized").into_response(),
+        Failure::Html(status) => (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY),
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The upstream server is unavailable.</p></body></html>",
+        )
+            .into_response(),
+        Failure::InvalidJson => json_response(StatusCode::OK, br#"{"data": {"__schema": {"types": [{"kind": "OBJ"#.to_vec()),
+        Failure::Hang => {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+            StatusCode::GATEWAY_TIMEOUT.into_response()
+        }
+    }
+}
+
+enum Bearer {
+    Valid(String),
+    Expired,
+    Unknown,
+    Missing,
+}
+
+fn bearer(state: &ServerState, headers: &HeaderMap) -> Bearer {
+    let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+    else {
+        return Bearer::Missing;
+    };
+    if state
+        .api_tokens
+        .lock()
+        .is_ok_and(|tokens| tokens.iter().any(|t| t == token))
+    {
+        return Bearer::Valid("api-token-user".to_owned());
+    }
+    match state.tokens.lock().ok().and_then(|t| t.get(token).cloned()) {
+        Some((subject, valid_until)) if now() < valid_until => Bearer::Valid(subject),
+        Some(_) => Bearer::Expired,
+        None => Bearer::Unknown,
+    }
+}
+
+/// `apiKeyUser` / `oauthUser`: a JWT naming this server as audience, valid for the configured
+/// lifetime. An unknown key ID gets `null`, a wrong secret an "unauthorized" error.
+fn exchange(state: &ServerState, query: &str, variables: &Map<String, Value>) -> Response {
+    let var = |name: &str| variables.get(name).and_then(Value::as_str).unwrap_or("");
+    let (field, subject) = if query.contains("apiKeyUser") {
+        let (id, secret) = (var("id"), var("secret"));
+        match state.config.api_keys.iter().find(|(key, _)| key == id) {
+            None => return json_response(StatusCode::OK, br#"{"data":{"apiKeyUser":null}}"#.to_vec()),
+            Some((_, expected)) if expected != secret => {
+                return json_response(
+                    StatusCode::OK,
+                    json!({ "data": { "apiKeyUser": null }, "errors": [{ "message": "unauthorized" }] }).to_string().into_bytes(),
+                )
+            }
+            Some(_) => ("apiKeyUser", format!("api::{id}")),
+        }
+    } else {
+        let token = var("token");
+        if !state.config.github_tokens.iter().any(|t| t == token) {
+            return json_response(StatusCode::OK, br#"{"data":{"oauthUser":null}}"#.to_vec());
+        }
+        ("oauthUser", "github::octocat".to_owned())
+    };
+    let serial = state.exchanges.fetch_add(1, Ordering::SeqCst) + 1;
+    let valid_until = now() + state.config.token_lifetime as i64;
+    let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","typ":"JWT"}"#);
+    let claims = URL_SAFE_NO_PAD.encode(
+        json!({ "aud": [state.url.trim_end_matches("/graphql")], "exp": valid_until, "sub": subject, "jti": serial }).to_string(),
+    );
+    let signature = URL_SAFE_NO_PAD.encode(format!("signature-{serial}-{}", rand_suffix()));
+    let jwt = format!("{header}.{claims}.{signature}");
+    if let Ok(mut tokens) = state.tokens.lock() {
+        tokens.insert(jwt.clone(), (subject, valid_until));
+    }
+    json_response(
+        StatusCode::OK,
+        json!({ "data": { field: { "jwt": jwt, "validUntil": valid_until } } })
+            .to_string()
+            .into_bytes(),
+    )
+}
+
+fn rand_suffix() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+fn introspect(
+    state: &ServerState,
+    headers: &HeaderMap,
+    query: &str,
+    variables: Map<String, Value>,
+) -> Response {
+    if state.config.require_auth {
+        match bearer(state, headers) {
+            Bearer::Valid(_) => {}
+            _ => return errors(StatusCode::OK, "unauthorized"),
+        }
+    }
+    if state.config.introspection_disabled
+        && (query.contains("__schema") || query.contains("__type"))
+    {
+        return errors(
+            StatusCode::BAD_REQUEST,
+            "GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production",
+        );
+    }
+    let document = match ast::Document::parse(query, "request.graphql") {
+        Ok(document) => document,
+        Err(invalid) => return errors(StatusCode::BAD_REQUEST, &invalid.errors.to_string()),
+    };
+    if let Some(max) = state.config.max_depth {
+        let depth = document_depth(&document);
+        if depth > max {
+            return errors(
+                StatusCode::BAD_REQUEST,
+                &format!("'IntrospectionQuery' exceeds maximum operation depth of {max}"),
+            );
+        }
+    }
+    if state.config.era == Era::June2018 {
+        if let Some(message) = newer_than_2018(&document) {
+            return errors(StatusCode::BAD_REQUEST, &message);
+        }
+    }
+    let version = state.version.load(Ordering::SeqCst);
+    let key = (
+        version,
+        format!("{query}\n{}", Value::Object(variables.clone())),
+    );
+    if let Some(answer) = state.answers.lock().ok().and_then(|a| a.get(&key).cloned()) {
+        return json_response(StatusCode::OK, answer.to_vec());
+    }
+    let schema = match state.schema.read() {
+        Ok(schema) => schema.clone(),
+        Err(_) => return errors(StatusCode::INTERNAL_SERVER_ERROR, "schema lock poisoned"),
+    };
+    let mut response = schemalift_model::introspection::execute(&schema, query, variables);
+    if state.config.era == Era::June2018 {
+        hide_newer_probe_fields(&document, &mut response);
+    }
+    if state.config.hide_input_value_type {
+        null_type_lookup(&document, &mut response, "__InputValue");
+    }
+    if let (Some(message), Some(object)) = (&state.config.partial_error, response.as_object_mut()) {
+        if object.contains_key("data") {
+            object.insert(
+                "errors".into(),
+                json!([{ "message": message, "path": ["__schema"] }]),
+            );
+        }
+    }
+    let body = Arc::new(response.to_string().into_bytes());
+    if let Ok(mut answers) = state.answers.lock() {
+        answers.insert(key, body.clone());
+    }
+    json_response(StatusCode::OK, body.to_vec())
+}
+
+/// The fields each introspection type had in June 2018, and the type each field leads to.
+const INTROSPECTION_2018: [(&str, &[(&str, &str)]); 7] = [
+    (
+        "__Schema",
+        &[
+            ("types", "__Type"),
+            ("queryType", "__Type"),
+            ("mutationType", "__Type"),
+            ("subscriptionType", "__Type"),
+            ("directives", "__Directive"),
+        ],
+    ),
+    (
+        "__Type",
+        &[
+            ("kind", ""),
+            ("name", ""),
+            ("description", ""),
+            ("fields", "__Field"),
+            ("interfaces", "__Type"),
+            ("possibleTypes", "__Type"),
+            ("enumValues", "__EnumValue"),
+            ("inputFields", "__InputValue"),
+            ("ofType", "__Type"),
+        ],
+    ),
+    (
+        "__Field",
+        &[
+            ("name", ""),
+            ("description", ""),
+            ("args", "__InputValue"),
+            ("type", "__Type"),
+            ("isDeprecated", ""),
+            ("deprecationReason", ""),
+        ],
+    ),
+    (
+        "__InputValue",
+        &[
+            ("name", ""),
+            ("description", ""),
+            ("type", "__Type"),
+            ("defaultValue", ""),
+        ],
+    ),
+    (
+        "__EnumValue",
+        &[
+            ("name", ""),
+            ("description", ""),
+            ("isDeprecated", ""),
+            ("deprecationReason", ""),
+        ],
+    ),
+    (
+        "__Directive",
+        &[
+            ("name", ""),
+            ("description", ""),
+            ("locations", ""),
+            ("args", "__InputValue"),
+        ],
+    ),
+    ("", &[]),
+];
+
+/// Arguments 2018 introspection fields took.
+const ARGUMENTS_2018: [(&str, &str, &str); 2] = [
+    ("__Type", "fields", "includeDeprecated"),
+    ("__Type", "enumValues", "includeDeprecated"),
+];
+
+fn fields_2018(ty: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    INTROSPECTION_2018
+        .iter()
+        .find(|(name, _)| *name == ty)
+        .map(|(_, fields)| *fields)
+}
+
+/// The validation error a 2018-era server gives the first newer field or argument, if any.
+fn newer_than_2018(document: &ast::Document) -> Option<String> {
+    let fragments = fragments(document);
+    for definition in &document.definitions {
+        if let ast::Definition::OperationDefinition(operation) = definition {
+            for selection in &operation.selection_set {
+                if let ast::Selection::Field(field) = selection {
+                    let ty = match field.name.as_str() {
+                        "__schema" => "__Schema",
+                        "__type" => "__Type",
+                        _ => continue,
+                    };
+                    if let Some(message) = check_2018(ty, &field.selection_set, &fragments, 0) {
+                        return Some(message);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn check_2018(
+    ty: &str,
+    selections: &[ast::Selection],
+    fragments: &HashMap<String, Vec<ast::Selection>>,
+    level: usize,
+) -> Option<String> {
+    if level > 64 {
+        return None;
+    }
+    let known = fields_2018(ty)?;
+    for selection in selections {
+        match selection {
+            ast::Selection::Field(field) => {
+                let name = field.name.as_str();
+                if name == "__typename" {
+                    continue;
+                }
+                let Some((_, leads_to)) = known.iter().find(|(f, _)| *f == name) else {
+                    return Some(format!("Cannot query field \"{name}\" on type \"{ty}\"."));
+                };
+                for argument in &field.arguments {
+                    let allowed = ARGUMENTS_2018
+                        .iter()
+                        .any(|(t, f, a)| *t == ty && *f == name && *a == argument.name.as_str());
+                    if !allowed {
+                        return Some(format!(
+                            "Unknown argument \"{}\" on field \"{ty}.{name}\".",
+                            argument.name
+                        ));
+                    }
+                }
+                if !leads_to.is_empty() {
+                    if let Some(message) =
+                        check_2018(leads_to, &field.selection_set, fragments, level + 1)
+                    {
+                        return Some(message);
+                    }
+                }
+            }
+            ast::Selection::FragmentSpread(spread) => {
+                if let Some(inner) = fragments.get(spread.fragment_name.as_str()) {
+                    if let Some(message) = check_2018(ty, inner, fragments, level + 1) {
+                        return Some(message);
+                    }
+                }
+            }
+            ast::Selection::InlineFragment(inline) => {
+                if let Some(message) = check_2018(ty, &inline.selection_set, fragments, level + 1) {
+                    return Some(message);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn fragments(document: &ast::Document) -> HashMap<String, Vec<ast::Selection>> {
+    document
+        .definitions
+        .iter()
+        .filter_map(|d| match d {
+            ast::Definition::FragmentDefinition(f) => {
+                Some((f.name.to_string(), f.selection_set.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The deepest selection, fragments expanded (as depth-limit plugins count).
+fn document_depth(document: &ast::Document) -> usize {
+    let fragments = fragments(document);
+    fn depth(
+        selections: &[ast::Selection],
+        fragments: &HashMap<String, Vec<ast::Selection>>,
+        guard: usize,
+    ) -> usize {
+        if guard > 100 {
+            return guard;
+        }
+        selections
+            .iter()
+            .map(|s| match s {
+                ast::Selection::Field(f) if f.selection_set.is_empty() => 1,
+                ast::Selection::Field(f) => 1 + depth(&f.selection_set, fragments, guard + 1),
+                ast::Selection::FragmentSpread(s) => fragments
+                    .get(s.fragment_name.as_str())
+                    .map_or(0, |inner| depth(inner, fragments, guard + 1)),
+                ast::Selection::InlineFragment(i) => depth(&i.selection_set, fragments, guard + 1),
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    document
+        .definitions
+        .iter()
+        .filter_map(|d| match d {
+            ast::Definition::OperationDefinition(o) => Some(depth(&o.selection_set, &fragments, 0)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The root `__type(name: "…")` lookups of a query: response key → type name.
+fn type_lookups(document: &ast::Document) -> Vec<(String, String)> {
+    let mut lookups = Vec::new();
+    for definition in &document.definitions {
+        if let ast::Definition::OperationDefinition(operation) = definition {
+            for selection in &operation.selection_set {
+                if let ast::Selection::Field(field) = selection {
+                    if field.name != "__type" {
+                        continue;
+                    }
+                    let name = field
+                        .arguments
+                        .iter()
+                        .find(|a| a.name == "name")
+                        .and_then(|a| match a.value.as_ref() {
+                            ast::Value::String(s) => Some(s.to_string()),
+                            _ => None,
+                        });
+                    if let Some(name) = name {
+                        lookups.push((field.response_name().to_string(), name));
+                    }
+                }
+            }
+        }
+    }
+    lookups
+}
+
+/// A 2018 server knows only its own introspection fields: trim `__type` answers about
+/// introspection types to them, so a probe sees what such a server has.
+fn hide_newer_probe_fields(document: &ast::Document, response: &mut Value) {
+    for (key, ty) in type_lookups(document) {
+        let Some(known) = fields_2018(&ty) else {
+            continue;
+        };
+        if known.is_empty() {
+            continue;
+        }
+        if let Some(Value::Array(fields)) = response.pointer_mut(&format!("/data/{key}/fields")) {
+            fields.retain(|f| {
+                f.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| known.iter().any(|(k, _)| *k == n))
+            });
+            for field in fields.iter_mut() {
+                let name = field
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                if let Some(Value::Array(args)) = field.get_mut("args") {
+                    args.retain(|a| {
+                        let arg = a.get("name").and_then(Value::as_str).unwrap_or("");
+                        ARGUMENTS_2018
+                            .iter()
+                            .any(|(t, f, x)| *t == ty && *f == name && *x == arg)
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn null_type_lookup(document: &ast::Document, response: &mut Value, hidden: &str) {
+    for (key, ty) in type_lookups(document) {
+        if ty == hidden {
+            if let Some(slot) = response.pointer_mut(&format!("/data/{key}")) {
+                *slot = Value::Null;
+            }
+        }
+    }
+}

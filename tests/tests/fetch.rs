@@ -1,0 +1,964 @@
+//! End-to-end tests of `schemalift fetch` and `schemalift auth`: the real binary against the
+//! real local test server (`schemalift_tests::server`), one scenario each — every auth method,
+//! the token cache, refresh, retries, timeouts, broken answers, old and limited servers — and
+//! the round trip of every corpus schema.
+
+use schemalift_tests::server::{self, Config, Era, Failure};
+use schemalift_tests::{corpus_dir, sample, schemalift, text};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+const SIMPLE: &str = "type Query { stacks(first: Int = 10): [Stack!]! viewer: Viewer }\n\
+                      type Stack { id: ID! name: String! labels: [String!]! }\n\
+                      type Viewer { id: ID! name: String }\n";
+
+/// A scratch directory with its own token cache.
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.path("cache")
+    }
+
+    /// `schemalift ARGS` with this cache, no Spacelift variables from the outer environment,
+    /// and the given ones.
+    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = schemalift();
+        for var in SPACELIFT_VARIABLES {
+            cmd.env_remove(var);
+        }
+        cmd.env("SCHEMALIFT_CACHE_DIR", self.cache())
+            .envs(env.iter().copied())
+            .args(args)
+            .current_dir(self.dir.path());
+        cmd.output().expect("run schemalift")
+    }
+
+    /// A file the test writes for the binary to read (kept apart from what the binary writes).
+    fn input(&self, name: &str, content: &str) -> String {
+        let dir = self.path("inputs");
+        std::fs::create_dir_all(&dir).expect("inputs dir");
+        std::fs::write(dir.join(name), content).expect("write input");
+        format!("inputs/{name}")
+    }
+
+    /// Every file the binary may have written (all but the token cache and the test's inputs),
+    /// as text.
+    fn files_outside_cache(&self) -> Vec<(PathBuf, String)> {
+        fn walk(dir: &Path, skip: &[PathBuf], out: &mut Vec<(PathBuf, String)>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if skip.iter().any(|s| path.starts_with(s)) {
+                    continue;
+                }
+                if path.is_dir() {
+                    walk(&path, skip, out);
+                } else {
+                    out.push((
+                        path.clone(),
+                        String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default())
+                            .into_owned(),
+                    ));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            self.dir.path(),
+            &[self.cache(), self.path("inputs")],
+            &mut out,
+        );
+        out
+    }
+
+    fn cache_files(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.cache().join("tokens"))
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    }
+}
+
+const SPACELIFT_VARIABLES: [&str; 9] = [
+    "SPACELIFT_API_TOKEN",
+    "SPACELIFT_API_KEY_ID",
+    "SPACELIFT_API_KEY_SECRET",
+    "SPACELIFT_API_KEY_ENDPOINT",
+    "SPACELIFT_API_GITHUB_TOKEN",
+    "SPACELIFT_API_PREFERRED_METHOD",
+    "SPACELIFT_API_ENDPOINT",
+    "SPACELIFT_API_TLS_CA",
+    "SSL_CERT_FILE",
+];
+
+fn ok(output: &Output) {
+    assert!(
+        output.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        output.status.code(),
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+fn fails(output: &Output) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "expected exit 2\nstdout:\n{}\nstderr:\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    let stderr = text(&output.stderr);
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "one error line: {stderr}"
+    );
+    stderr
+}
+
+/// The introspection view of a schema (what a server can tell), sorted: two schemas that
+/// compare equal this way are the same schema as far as any client can know.
+fn canonical(sdl: &str, name: &str) -> String {
+    let loaded = schemalift_model::load_inputs(vec![schemalift_model::Input {
+        name: name.into(),
+        text: sdl.into(),
+    }])
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let sorted = schemalift_model::sdl::sorted(&loaded.schema);
+    schemalift_model::introspection::to_json_string(&sorted, true)
+}
+
+fn assert_same_schema(served: &str, fetched: &str, name: &str) {
+    let (a, b) = (canonical(served, name), canonical(fetched, "fetched"));
+    if a != b {
+        let first = a
+            .lines()
+            .zip(b.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        panic!(
+            "{name}: fetched schema differs from the served one near line {first}:\nserved:  {}\nfetched: {}",
+            a.lines().nth(first).unwrap_or(""),
+            b.lines().nth(first).unwrap_or("")
+        );
+    }
+}
+
+/// Secrets must never show: not on stdout or stderr, not in any file but the token cache.
+fn assert_never_shown(scratch: &Scratch, outputs: &[&Output], secrets: &[&str]) {
+    for secret in secrets {
+        for output in outputs {
+            assert!(
+                !text(&output.stdout).contains(secret),
+                "secret on stdout: {}",
+                text(&output.stdout)
+            );
+            assert!(
+                !text(&output.stderr).contains(secret),
+                "secret on stderr: {}",
+                text(&output.stderr)
+            );
+        }
+        for (path, content) in scratch.files_outside_cache() {
+            assert!(!content.contains(secret), "secret in {}", path.display());
+        }
+    }
+}
+
+fn assert_cache_private(scratch: &Scratch) {
+    let files = scratch.cache_files();
+    assert!(!files.is_empty(), "no token cached");
+    for file in files {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", file.display());
+    }
+}
+
+fn spacelift_server() -> (Config, String) {
+    let sdl = std::fs::read_to_string(sample("spacelift/schema.graphql")).expect("sample schema");
+    let mut config = Config::new(&sdl);
+    config.require_auth = true;
+    config.api_keys = vec![("01HKEYID".into(), "api-key-secret-0123456789".into())];
+    config.github_tokens = vec!["ghp_githubtoken0123456789".into()];
+    (config, sdl)
+}
+
+// --- the schema itself ---------------------------------------------------------------------
+
+#[test]
+fn the_fetched_sample_schema_equals_the_served_one() {
+    let sdl = std::fs::read_to_string(sample("spacelift/schema.graphql")).unwrap();
+    let server = server::start(&sdl);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url, "-o", "schema.graphql"], &[]);
+    ok(&out);
+    let fetched = std::fs::read_to_string(scratch.path("schema.graphql")).unwrap();
+    assert_same_schema(&sdl, &fetched, "spacelift/schema.graphql");
+    assert!(
+        text(&out.stderr).contains("wrote schema.graphql"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Anonymous: no viewer check, no exchange.
+    assert_eq!(server.exchanges(), 0);
+    assert!(server.seen().iter().all(|s| s.kind == "introspection"));
+    // The probe, then one query asking for everything.
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2, "{seen:#?}");
+    assert!(seen[0].query.contains("SchemaliftCapabilities"));
+    for field in [
+        "isRepeatable",
+        "specifiedByURL",
+        "isOneOf",
+        "args(includeDeprecated: true)",
+        "inputFields(includeDeprecated: true)",
+    ] {
+        assert!(seen[1].query.contains(field), "{field} not asked");
+    }
+    assert_eq!(
+        seen[1].header("user-agent"),
+        Some(concat!("schemalift/", env!("CARGO_PKG_VERSION")))
+    );
+}
+
+#[test]
+fn every_corpus_schema_round_trips() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .flatten()
+        .flat_map(|dir| {
+            std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "graphql"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "corpus too small: {files:?}");
+    let scratch = Scratch::new();
+    for file in files {
+        let sdl = std::fs::read_to_string(&file).unwrap();
+        let server = server::start(&sdl);
+        let out = scratch.run(&["fetch", &server.url, "-o", "fetched.graphql"], &[]);
+        ok(&out);
+        let fetched = std::fs::read_to_string(scratch.path("fetched.graphql")).unwrap();
+        assert_same_schema(&sdl, &fetched, &file.display().to_string());
+    }
+}
+
+#[test]
+fn json_output_by_extension_or_flag_and_stdout() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    ok(&scratch.run(&["fetch", &server.url, "-o", "schema.json"], &[]));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(scratch.path("schema.json")).unwrap())
+            .unwrap();
+    assert!(json["data"]["__schema"]["types"].is_array());
+    let out = scratch.run(&["fetch", &server.url, "--format", "json"], &[]);
+    ok(&out);
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(scratch.path("schema.json")).unwrap()
+    );
+    let out = scratch.run(&["fetch", &server.url.replace("/graphql", "")], &[]);
+    ok(&out);
+    assert_same_schema(SIMPLE, &text(&out.stdout), "simple");
+}
+
+#[test]
+fn headers_from_flags_and_files_are_sent_and_never_printed() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let headers = scratch.input(
+        "headers",
+        "# team secrets\nX-Api-Key: file-header-secret-42\n",
+    );
+    let out = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "-H",
+            "X-Origin:  https://example.com:8443/a ",
+            "--header-file",
+            &headers,
+        ],
+        &[],
+    );
+    ok(&out);
+    let seen = server.seen();
+    assert!(seen
+        .iter()
+        .all(|s| s.header("x-origin") == Some("https://example.com:8443/a")));
+    assert!(seen
+        .iter()
+        .all(|s| s.header("x-api-key") == Some("file-header-secret-42")));
+    // A failing fetch with the same headers names the endpoint, not them.
+    let out = scratch.run(
+        &[
+            "fetch",
+            "http://127.0.0.1:1/graphql",
+            "--retries",
+            "0",
+            "--header-file",
+            &headers,
+        ],
+        &[],
+    );
+    let stderr = fails(&out);
+    assert!(
+        stderr.contains("http://127.0.0.1:1/graphql: cannot connect"),
+        "{stderr}"
+    );
+    assert_never_shown(&scratch, &[&out], &["file-header-secret-42"]);
+}
+
+// --- authentication -----------------------------------------------------------------------
+
+#[test]
+fn api_key_flags_exchange_once_and_the_cache_serves_the_next_run() {
+    let (config, sdl) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let args = [
+        "fetch",
+        &server.url,
+        "-o",
+        "schema.graphql",
+        "--api-key-id",
+        "01HKEYID",
+        "--api-key-secret",
+        "api-key-secret-0123456789",
+    ];
+    let first = scratch.run(&args, &[]);
+    ok(&first);
+    assert_eq!(server.exchanges(), 1);
+    assert_same_schema(
+        &sdl,
+        &std::fs::read_to_string(scratch.path("schema.graphql")).unwrap(),
+        "spacelift",
+    );
+    let second = scratch.run(&args, &[]);
+    ok(&second);
+    assert_eq!(
+        server.exchanges(),
+        1,
+        "the second run must reuse the cached token"
+    );
+    assert_cache_private(&scratch);
+    // Every request after the exchange carried the bearer.
+    let jwt = server.issued_tokens().pop().unwrap();
+    for seen in server.seen().iter().filter(|s| s.kind != "exchange") {
+        assert_eq!(
+            seen.header("authorization"),
+            Some(format!("Bearer {jwt}").as_str())
+        );
+    }
+    let status = scratch.run(&["auth", "status"], &[]);
+    ok(&status);
+    let listing = text(&status.stdout);
+    assert!(
+        listing.contains(&server.url)
+            && listing.contains("api-key")
+            && listing.contains("01HKEYID"),
+        "{listing}"
+    );
+    assert!(listing.contains("(in "), "{listing}");
+    assert_never_shown(
+        &scratch,
+        &[&first, &second, &status],
+        &["api-key-secret-0123456789", &jwt],
+    );
+    // --no-cache exchanges again, and leaves the cache alone.
+    ok(&scratch.run(&[&args[..], &["--no-cache"]].concat(), &[]));
+    assert_eq!(server.exchanges(), 2);
+    let logout = scratch.run(
+        &["auth", "logout", &server.url.replace("/graphql", "/")],
+        &[],
+    );
+    ok(&logout);
+    assert!(
+        text(&logout.stdout).contains("removed 1 cached token"),
+        "{}",
+        text(&logout.stdout)
+    );
+    assert!(scratch.cache_files().is_empty());
+}
+
+#[test]
+fn api_key_from_the_environment_names_the_endpoint() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let env = [
+        (
+            "SPACELIFT_API_KEY_ENDPOINT",
+            server.url.trim_end_matches("/graphql"),
+        ),
+        ("SPACELIFT_API_KEY_ID", "01HKEYID"),
+        ("SPACELIFT_API_KEY_SECRET", "api-key-secret-0123456789"),
+    ];
+    let out = scratch.run(&["fetch", "-o", "s.graphql"], &env);
+    ok(&out);
+    assert_eq!(server.exchanges(), 1);
+    assert_cache_private(&scratch);
+    let jwt = server.issued_tokens().pop().unwrap();
+    assert_never_shown(&scratch, &[&out], &["api-key-secret-0123456789", &jwt]);
+}
+
+#[test]
+fn api_key_file_gives_the_secret() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let key_file = scratch.input(
+        "api-key.config",
+        "Please use the following API secret when communicating with Spacelift programmatically:\n\napi-key-secret-0123456789\n",
+    );
+    let out = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "-o",
+            "s.graphql",
+            "--api-key-id",
+            "01HKEYID",
+            "--api-key-file",
+            &key_file,
+        ],
+        &[],
+    );
+    ok(&out);
+    assert_eq!(server.exchanges(), 1);
+    assert_cache_private(&scratch);
+    let jwt = server.issued_tokens().pop().unwrap();
+    assert_never_shown(&scratch, &[&out], &["api-key-secret-0123456789", &jwt]);
+    // A key file without a secret is a one-line error naming the file.
+    let empty = scratch.input("empty.config", "nothing to see here\n");
+    let stderr = fails(&scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--api-key-id",
+            "01HKEYID",
+            "--api-key-file",
+            &empty,
+        ],
+        &[],
+    ));
+    assert!(
+        stderr.contains("inputs/empty.config: no API key secret found"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn github_token_by_flag_and_environment() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let by_flag = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "-o",
+            "s.graphql",
+            "--github-token",
+            "ghp_githubtoken0123456789",
+        ],
+        &[],
+    );
+    ok(&by_flag);
+    assert_eq!(server.exchanges(), 1);
+    assert!(server.seen().iter().any(|s| s.query.contains("oauthUser")));
+    let by_env = scratch.run(
+        &["fetch", "-o", "s.graphql"],
+        &[
+            ("SPACELIFT_API_GITHUB_TOKEN", "ghp_githubtoken0123456789"),
+            ("SPACELIFT_API_KEY_ENDPOINT", &server.url),
+        ],
+    );
+    ok(&by_env);
+    assert_eq!(server.exchanges(), 1, "same endpoint and token: cached");
+    assert_cache_private(&scratch);
+    let jwt = server.issued_tokens().pop().unwrap();
+    assert_never_shown(
+        &scratch,
+        &[&by_flag, &by_env],
+        &["ghp_githubtoken0123456789", &jwt],
+    );
+    // A token Spacelift does not know.
+    let refused = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--github-token",
+            "ghp_unknown0123456789",
+        ],
+        &[],
+    );
+    let stderr = fails(&refused);
+    assert!(stderr.contains("GitHub token was refused"), "{stderr}");
+    assert_never_shown(&scratch, &[&refused], &["ghp_unknown0123456789"]);
+}
+
+/// A Spacelift-style API token: a JWT whose `aud` is the endpoint.
+fn api_token(audience: &str) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    format!(
+        "{}.{}.{}",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256"}"#),
+        URL_SAFE_NO_PAD.encode(format!(
+            r#"{{"aud":["{audience}"],"exp":4102444800,"sub":"api::me"}}"#
+        )),
+        URL_SAFE_NO_PAD.encode("api-token-signature")
+    )
+}
+
+#[test]
+fn api_token_from_the_environment_takes_its_endpoint_from_aud() {
+    let (config, sdl) = spacelift_server();
+    let server = server::start_with(config);
+    // Ports are only known once the server runs, so the token is made for it afterwards.
+    let token = api_token(server.url.trim_end_matches("/graphql"));
+    server.accept_api_token(&token);
+    let scratch = Scratch::new();
+    let out = scratch.run(
+        &["fetch", "-o", "s.graphql"],
+        &[("SPACELIFT_API_TOKEN", &token)],
+    );
+    ok(&out);
+    assert_eq!(server.exchanges(), 0, "API tokens are sent as they are");
+    assert_same_schema(
+        &sdl,
+        &std::fs::read_to_string(scratch.path("s.graphql")).unwrap(),
+        "spacelift",
+    );
+    assert!(
+        scratch.cache_files().is_empty(),
+        "raw tokens are not cached"
+    );
+    assert_never_shown(&scratch, &[&out], &[&token]);
+    // The same token by flag, for an endpoint given explicitly.
+    let out = scratch.run(&["fetch", &server.url, "--token", &token], &[]);
+    ok(&out);
+    assert_never_shown(&scratch, &[&out], &[&token]);
+    // A token the server refuses: exit 2, a hint, and still not shown.
+    let foreign = api_token("https://elsewhere.app.spacelift.io");
+    let out = scratch.run(&["fetch", &server.url, "--token", &foreign], &[]);
+    let stderr = fails(&out);
+    assert!(stderr.contains("the token was refused"), "{stderr}");
+    assert_never_shown(&scratch, &[&out], &[&foreign]);
+}
+
+#[test]
+fn wrong_api_key_id_or_secret_fail_clearly_and_secretly() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let wrong_id = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--api-key-id",
+            "01HWRONG",
+            "--api-key-secret",
+            "api-key-secret-0123456789",
+        ],
+        &[],
+    );
+    let stderr = fails(&wrong_id);
+    assert!(
+        stderr.contains("key ID `01HWRONG` is probably wrong"),
+        "{stderr}"
+    );
+    let wrong_secret = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--api-key-id",
+            "01HKEYID",
+            "--api-key-secret",
+            "not-the-secret-987654",
+        ],
+        &[],
+    );
+    let stderr = fails(&wrong_secret);
+    assert!(
+        stderr.contains("token exchange failed") && stderr.contains("unauthorized"),
+        "{stderr}"
+    );
+    assert_eq!(server.exchanges(), 0);
+    assert_never_shown(
+        &scratch,
+        &[&wrong_id, &wrong_secret],
+        &["api-key-secret-0123456789", "not-the-secret-987654"],
+    );
+    let anonymous = scratch.run(&["fetch", &server.url], &[]);
+    let stderr = fails(&anonymous);
+    assert!(
+        stderr.contains("unauthorized") && stderr.contains("needs credentials"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn credentials_that_introspection_ignores_are_caught_by_viewer() {
+    // Like Spacelift: introspection answers anyone; `viewer` tells whether we are someone.
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let out = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "-o",
+            "s.graphql",
+            "--token",
+            "expired-or-foreign-token-123",
+        ],
+        &[],
+    );
+    ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("`viewer` is null: the credentials were not accepted"),
+        "{stderr}"
+    );
+    assert_never_shown(&scratch, &[&out], &["expired-or-foreign-token-123"]);
+}
+
+#[test]
+fn a_refused_cached_token_is_exchanged_again_once() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let args = [
+        "fetch",
+        &server.url,
+        "-o",
+        "s.graphql",
+        "--api-key-id",
+        "01HKEYID",
+        "--api-key-secret",
+        "api-key-secret-0123456789",
+    ];
+    ok(&scratch.run(&args, &[]));
+    // The server forgets the token (revoked, or a stale cache from elsewhere): it answers
+    // "unauthorized" and the client must exchange again, once.
+    let cached = scratch.cache_files().pop().unwrap();
+    let jwt = server.issued_tokens().pop().unwrap();
+    let content = std::fs::read_to_string(&cached).unwrap();
+    std::fs::write(&cached, content.replace(&jwt, "revoked.token.value")).unwrap();
+    let out = scratch.run(&args, &[]);
+    ok(&out);
+    assert_eq!(server.exchanges(), 2);
+    // And a 401 from the server is treated the same way.
+    server.fail_next(&[Failure::Unauthorized]);
+    let out = scratch.run(&args, &[]);
+    ok(&out);
+    assert_eq!(server.exchanges(), 3);
+}
+
+#[test]
+fn watch_refreshes_the_token_before_it_expires_and_reports_changes() {
+    let (mut config, _) = spacelift_server();
+    config.schema_sdl = SIMPLE.to_owned();
+    // 33 s of life is fresh for 3 s under the 30 s margin, so polls 1 s apart must refresh.
+    config.token_lifetime = 33;
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let mut child = schemalift();
+    for var in SPACELIFT_VARIABLES {
+        child.env_remove(var);
+    }
+    let child = child
+        .env("SCHEMALIFT_CACHE_DIR", scratch.cache())
+        .args([
+            "fetch",
+            &server.url,
+            "-o",
+            "watched.graphql",
+            "--watch",
+            "1",
+            "--polls",
+            "6",
+            "--no-cache",
+        ])
+        .args([
+            "--api-key-id",
+            "01HKEYID",
+            "--api-key-secret",
+            "api-key-secret-0123456789",
+        ])
+        .current_dir(scratch.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(2500));
+    server.set_schema(&SIMPLE.replace("labels: [String!]!", "labels: [String!]! space: ID"));
+    let out = child.wait_with_output().unwrap();
+    ok(&out);
+    assert!(
+        server.exchanges() >= 2,
+        "no refresh: {} exchanges",
+        server.exchanges()
+    );
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("1 change, wrote watched.graphql"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Stack.space"), "{stdout}");
+    assert!(
+        !text(&out.stderr).contains("poll failed"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(scratch.path("watched.graphql"))
+        .unwrap()
+        .contains("space: ID"));
+    let jwts = server.issued_tokens();
+    let jwts: Vec<&str> = jwts.iter().map(String::as_str).collect();
+    assert_never_shown(
+        &scratch,
+        &[&out],
+        &[&["api-key-secret-0123456789"][..], &jwts].concat(),
+    );
+}
+
+// --- HTTP failures ------------------------------------------------------------------------
+
+#[test]
+fn retries_500s_and_honours_retry_after() {
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Status(500), Failure::Status(503)];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    ok(&scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]));
+    assert_eq!(server.requests(), 4, "two failures, the probe, the query");
+    server.fail_next(&[Failure::TooManyRequests { retry_after: 1 }]);
+    let started = Instant::now();
+    ok(&scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]));
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After ignored"
+    );
+    // Out of retries: the last status is the error.
+    server.fail_next(&[Failure::Status(500), Failure::Status(500)]);
+    let stderr = fails(&scratch.run(&["fetch", &server.url, "--retries", "1", "--legacy"], &[]));
+    assert!(
+        stderr.contains(&format!("{}: HTTP 500: Internal Server Error", server.url)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_within_bounds() {
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Hang; 4];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let started = Instant::now();
+    let out = scratch.run(
+        &["fetch", &server.url, "--timeout", "1", "--retries", "1"],
+        &[],
+    );
+    let stderr = fails(&out);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        stderr.contains("no answer within 1 s (after 2 attempts)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn html_error_pages_and_invalid_json_are_named() {
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Html(502)];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let stderr = fails(&scratch.run(&["fetch", &server.url, "--retries", "0", "--legacy"], &[]));
+    assert!(
+        stderr.contains("HTTP 502: an HTML page, not GraphQL (\"502 Bad Gateway\")"),
+        "{stderr}"
+    );
+    server.fail_next(&[Failure::InvalidJson, Failure::InvalidJson]);
+    let stderr = fails(&scratch.run(&["fetch", &server.url], &[]));
+    assert!(
+        stderr.contains("HTTP 200: the answer is not JSON (EOF while parsing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Content-Type: application/json"),
+        "{stderr}"
+    );
+}
+
+// --- servers of other eras and limits -------------------------------------------------------
+
+const MODERN_FEATURES: &str =
+    "type Query { a(old: Int @deprecated(reason: \"no\"), by: By): Int }\n\
+    input By @oneOf { id: ID, slug: String }\n\
+    directive @tag(name: String!) repeatable on FIELD_DEFINITION\n";
+
+#[test]
+fn a_2018_server_is_probed_and_asked_only_what_it_knows() {
+    let mut config = Config::new(SIMPLE);
+    config.era = Era::June2018;
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_same_schema(
+        SIMPLE,
+        &std::fs::read_to_string(scratch.path("s.graphql")).unwrap(),
+        "simple",
+    );
+    assert_eq!(server.requests(), 2, "probe and query, no rejected attempt");
+}
+
+#[test]
+fn a_2018_server_that_hides_the_probe_gets_the_fallback() {
+    let mut config = Config::new(MODERN_FEATURES);
+    config.era = Era::June2018;
+    config.hide_input_value_type = true;
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("rejected newer introspection fields (HTTP 400: Cannot query field"),
+        "{stderr}"
+    );
+    let fetched = std::fs::read_to_string(scratch.path("s.graphql")).unwrap();
+    assert!(
+        fetched.contains("directive @tag(name: String!) on FIELD_DEFINITION"),
+        "{fetched}"
+    );
+    // --legacy goes straight to the 2018 query: one request, no warning.
+    let before = server.requests();
+    let out = scratch.run(&["fetch", &server.url, "--legacy"], &[]);
+    ok(&out);
+    assert_eq!(server.requests() - before, 1);
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn modern_features_survive_from_a_modern_server() {
+    let server = server::start(MODERN_FEATURES);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url], &[]);
+    ok(&out);
+    let sdl = text(&out.stdout);
+    for expected in ["repeatable", "@oneOf", "@deprecated(reason: \"no\")"] {
+        assert!(sdl.contains(expected), "{expected} lost:\n{sdl}");
+    }
+    assert_same_schema(MODERN_FEATURES, &sdl, "modern");
+}
+
+#[test]
+fn a_depth_limited_server_gets_a_shallower_query() {
+    let mut config = Config::new(SIMPLE);
+    config.max_depth = Some(12);
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr
+            .contains("the server limits query depth: asked 7 type-reference levels instead of 10"),
+        "{stderr}"
+    );
+    assert_same_schema(
+        SIMPLE,
+        &std::fs::read_to_string(scratch.path("s.graphql")).unwrap(),
+        "simple",
+    );
+    // A type deeper than the limit allows cannot be read: say which.
+    let mut config = Config::new("type Query { grid: [[[[[[Int!]!]!]!]!]! }");
+    config.max_depth = Some(12);
+    let server = server::start_with(config);
+    let stderr = fails(&scratch.run(&["fetch", &server.url], &[]));
+    assert!(
+        stderr.contains("type `Query.grid` is wrapped deeper than the 7 type-reference levels"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn disabled_introspection_is_recognised() {
+    let mut config = Config::new(SIMPLE);
+    config.introspection_disabled = true;
+    let server = server::start_with(config);
+    let stderr = fails(&Scratch::new().run(&["fetch", &server.url], &[]));
+    assert!(
+        stderr.contains("HTTP 400: introspection is disabled on this server"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn partial_answers_warn_and_keep_going() {
+    let mut config = Config::new(SIMPLE);
+    config.partial_error = Some("could not resolve the description of Stack".into());
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    assert!(
+        text(&out.stderr)
+            .contains("warning: the server answered with data and an error: could not resolve"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors() {
+    let scratch = Scratch::new();
+    let stderr = fails(&scratch.run(&["fetch"], &[]));
+    assert!(stderr.contains("no endpoint"), "{stderr}");
+    let stderr = fails(&scratch.run(&["fetch", "ftp://example.com"], &[]));
+    assert!(stderr.contains("unsupported scheme"), "{stderr}");
+    let stderr = fails(&scratch.run(&["fetch", "http://127.0.0.1:1", "--api-key-id", "01H"], &[]));
+    assert!(
+        stderr.contains("--api-key-id needs --api-key-secret"),
+        "{stderr}"
+    );
+    let out = scratch.run(&["fetch", "http://127.0.0.1:1", "--watch", "5"], &[]);
+    assert_eq!(out.status.code(), Some(2), "--watch needs -o");
+}
