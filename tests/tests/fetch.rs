@@ -909,7 +909,7 @@ fn a_depth_limited_server_gets_a_shallower_query() {
         "simple",
     );
     // A type deeper than the limit allows cannot be read: say which.
-    let mut config = Config::new("type Query { grid: [[[[[[Int!]!]!]!]!]! }");
+    let mut config = Config::new("type Query { grid: [[[[[[Int!]!]!]!]!]!]! }");
     config.max_depth = Some(12);
     let server = server::start_with(config);
     let stderr = fails(&scratch.run(&["fetch", &server.url], &[]));
