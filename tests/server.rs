@@ -121,12 +121,15 @@ impl Seen {
     }
 }
 
+/// (schema version, query and variables).
+type AnswerKey = (usize, String);
+
 struct ServerState {
     url: String,
     config: Config,
     schema: RwLock<Arc<Valid<Schema>>>,
     /// Answers already computed for a (schema version, query, variables), as a server caches.
-    answers: Mutex<HashMap<(usize, String), Arc<Vec<u8>>>>,
+    answers: Mutex<HashMap<AnswerKey, Arc<Vec<u8>>>>,
     version: AtomicUsize,
     failures: Mutex<VecDeque<Failure>>,
     api_tokens: Mutex<Vec<String>>,
