@@ -26,7 +26,7 @@ hyperfine --warmup 2 --runs "${RUNS:-10}" --export-markdown "$tmp/times.md" \
   -n "schemalift codegen --lang typescript" "$bin codegen $schema --lang typescript --ops $ops -o $tmp/ts $scalars" \
   -n "schemalift codegen --lang python" "$bin codegen $schema --lang python --ops $ops -o $tmp/py --scalar DateTime=str --scalar GitObjectID=str --scalar URI=str" \
   -n "schemalift codegen --lang go" "$bin codegen $schema --lang go --ops $ops -o $tmp/go $scalars" \
-  -n "graphql-codegen (typescript + typescript-operations)" "cd $tmp && $peers/node_modules/.bin/graphql-codegen --config codegen.yml --silent"
+  -n "graphql-codegen (typescript + typescript-operations)" "cd $peers && node_modules/.bin/graphql-codegen --config $tmp/codegen.yml --silent"
 cat "$tmp/times.md"
 
 peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
@@ -36,4 +36,5 @@ echo "|---|---|"
 for lang in typescript go; do
   echo "| schemalift codegen --lang $lang | $(( $(peak "$bin" codegen $schema --lang $lang --ops $ops -o "$tmp/$lang" $scalars) / 1024 )) |"
 done
-echo "| graphql-codegen | $(( $( cd "$tmp" && peak "$peers/node_modules/.bin/graphql-codegen" --config codegen.yml --silent) / 1024 )) |"
+# graphql-codegen resolves its plugins from the working directory.
+echo "| graphql-codegen | $(( $(cd "$peers" && peak node_modules/.bin/graphql-codegen --config "$tmp/codegen.yml" --silent) / 1024 )) |"
