@@ -23,6 +23,12 @@ fn corpus_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     assert!(files.len() >= 20, "corpus incomplete: {files:?}");
+    // The bundled sample uses what the corpus lacks: @specifiedBy, @oneOf, deprecated arguments.
+    files
+        .push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/spacelift/schema.graphql"));
+    files.push(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/spacelift/schema-next.graphql"),
+    );
     files
 }
 

@@ -103,7 +103,7 @@ struct FullType {
     kind: Kind,
     name: String,
     description: Option<String>,
-    #[serde(alias = "specifiedByUrl")]
+    #[serde(rename = "specifiedByURL", alias = "specifiedByUrl")]
     specified_by_url: Option<String>,
     fields: Option<Vec<Field>>,
     input_fields: Option<Vec<InputValue>>,
@@ -594,6 +594,23 @@ mod tests {
             sdl.contains("directive @cached on FIELD_DEFINITION"),
             "{sdl}"
         );
+    }
+
+    #[test]
+    fn keeps_specified_by_and_one_of() {
+        let json = r#"{"__schema":{"queryType":{"name":"Query"},"types":[
+          {"kind":"OBJECT","name":"Query","fields":[{"name":"a","args":[{"name":"by","type":{"kind":"INPUT_OBJECT","name":"By"}}],
+            "type":{"kind":"SCALAR","name":"JSON"}}],"interfaces":[]},
+          {"kind":"SCALAR","name":"JSON","specifiedByURL":"https://www.rfc-editor.org/rfc/rfc8259"},
+          {"kind":"INPUT_OBJECT","name":"By","isOneOf":true,"inputFields":[{"name":"id","type":{"kind":"SCALAR","name":"ID"}}]}]}}"#;
+        let sdl = crate::sdl::print(&from_json(json, "new.json").unwrap(), false);
+        assert!(
+            sdl.contains(
+                "scalar JSON @specifiedBy(url: \"https://www.rfc-editor.org/rfc/rfc8259\")"
+            ),
+            "{sdl}"
+        );
+        assert!(sdl.contains("input By @oneOf {"), "{sdl}");
     }
 
     #[test]
