@@ -476,3 +476,128 @@ fn go_vets_and_builds() {
         );
     }
 }
+
+/// The end-to-end client run: generate from the e2e operations into `root/e2eclient`, start the
+/// test server with one API key, run `command` (which gets ENDPOINT KEY_ID SECRET appended) and
+/// check the typed result it prints.
+fn run_against_server(lang: &str, root: &Path, command: Command) {
+    const KEY_ID: &str = "01HKEY";
+    const SECRET: &str = "s3cret";
+    generate(
+        lang,
+        SPACELIFT_SCHEMA,
+        "tests/codegen/e2e",
+        &root.join("e2eclient"),
+        &[],
+    );
+    let sdl = std::fs::read_to_string(repo_root().join(SPACELIFT_SCHEMA)).expect("sample schema");
+    let mut config = schemalift_tests::server::Config::new(&sdl);
+    config.api_keys = vec![(KEY_ID.to_owned(), SECRET.to_owned())];
+    let server = schemalift_tests::server::start_with(config);
+    let mut command = command;
+    command.args([server.url.as_str(), KEY_ID, SECRET]);
+    let output = command.output().expect("run the generated client");
+    assert!(
+        output.status.success(),
+        "{lang} client failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let result: serde_json::Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("{lang} client printed {stdout:?}: {e}"));
+    assert_eq!(result["viewer"], format!("api::{KEY_ID}"), "{result}");
+    assert!(
+        result["validUntil"]
+            .as_i64()
+            .is_some_and(|t| t > 1_700_000_000),
+        "{result}"
+    );
+    assert_eq!(result["wrong"], "unauthorized", "{result}");
+    assert_eq!(server.exchanges(), 1, "one successful exchange");
+    let viewer_requests: Vec<_> = server
+        .seen()
+        .into_iter()
+        .filter(|seen| seen.kind == "viewer")
+        .collect();
+    assert_eq!(viewer_requests.len(), 1);
+    let authorization = viewer_requests[0]
+        .header("authorization")
+        .unwrap_or_default();
+    assert!(authorization.starts_with("Bearer ey"), "{authorization}");
+}
+
+#[test]
+fn python_client_talks_to_the_test_server() {
+    let Some(python) = PYTHON.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    copy(
+        &repo_root().join("tests/codegen/python/e2e.py"),
+        &root.join("e2e.py"),
+    );
+    let mut command = Command::new(python);
+    command.current_dir(root).arg("e2e.py");
+    run_against_server("python", root, command);
+}
+
+#[test]
+fn go_client_talks_to_the_test_server() {
+    let Some(go) = GO.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(
+        root.join("go.mod"),
+        "module example.com/codegen\n\ngo 1.19\n",
+    )
+    .expect("go.mod");
+    copy(
+        &repo_root().join("tests/codegen/go/e2e/main.go"),
+        &root.join("e2e/main.go"),
+    );
+    let mut command = Command::new(go);
+    command
+        .current_dir(root)
+        .env("GOPROXY", "off")
+        .env("GOFLAGS", "-mod=mod")
+        .args(["run", "./e2e"]);
+    run_against_server("go", root, command);
+}
+
+#[test]
+fn typescript_client_talks_to_the_test_server() {
+    let Some(tsc) = TSC.find() else { return };
+    let Some(node) = NODE.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let scaffold = repo_root().join("tests/codegen/typescript");
+    copy(&scaffold.join("tsconfig.json"), &root.join("tsconfig.json"));
+    copy(&scaffold.join("e2e.ts"), &root.join("e2e.ts"));
+    // Node runs the compiled output as ES modules.
+    std::fs::write(root.join("package.json"), "{ \"type\": \"module\" }\n").expect("package.json");
+    // Generate first so that tsc compiles the client with the script.
+    generate(
+        "typescript",
+        SPACELIFT_SCHEMA,
+        "tests/codegen/e2e",
+        &root.join("e2eclient"),
+        &[],
+    );
+    let mut compile = Command::new(tsc);
+    compile.current_dir(root).args(["-p", "tsconfig.json"]);
+    run_checked(compile, "tsc");
+    let mut command = Command::new(node);
+    command.current_dir(root).arg("out/e2e.js");
+    run_against_server("typescript", root, command);
+}
+
+const PYTHON: Toolchain = Toolchain {
+    program: "python3",
+    env: "SCHEMALIFT_PYTHON",
+    installed: "",
+};
+const NODE: Toolchain = Toolchain {
+    program: "node",
+    env: "SCHEMALIFT_NODE",
+    installed: "",
+};
