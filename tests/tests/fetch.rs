@@ -959,6 +959,14 @@ fn usage_errors() {
         stderr.contains("--api-key-id needs --api-key-secret"),
         "{stderr}"
     );
+    let stderr = fails(&scratch.run(
+        &["fetch", "http://127.0.0.1:1"],
+        &[("SSL_CERT_FILE", "/nonexistent/ca.pem")],
+    ));
+    assert!(
+        stderr.contains("cannot set up the HTTP client: SSL_CERT_FILE=/nonexistent/ca.pem"),
+        "{stderr}"
+    );
     let out = scratch.run(&["fetch", "http://127.0.0.1:1", "--watch", "5"], &[]);
     assert_eq!(out.status.code(), Some(2), "--watch needs -o");
 }

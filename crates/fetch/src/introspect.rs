@@ -48,18 +48,18 @@ pub(crate) async fn introspect(
     let mut fell_back = false;
     let data = loop {
         session.progress("introspecting");
-        let response = session.graphql(&query::build(&capabilities, depth)).await?;
-        if let Some(data) = response
+        let mut response = session.graphql(&query::build(&capabilities, depth)).await?;
+        let has_schema = response
             .data
             .as_ref()
-            .filter(|d| d.get("__schema").is_some_and(|s| !s.is_null()))
-        {
+            .is_some_and(|d| d.get("__schema").is_some_and(|s| !s.is_null()));
+        if has_schema {
             for message in &response.errors {
                 warnings.push(format!(
                     "the server answered with data and an error: {message}"
                 ));
             }
-            break data.clone();
+            break response.data.take().unwrap_or_default();
         }
         if graphql::is_introspection_disabled(&response) {
             return Err(FetchError::IntrospectionDisabled {
@@ -68,11 +68,16 @@ pub(crate) async fn introspect(
                 message: response.errors.join("; "),
             });
         }
-        if graphql::is_depth_limited(&response) && depth > MIN_DEPTH {
+        let depth_limited = graphql::is_depth_limited(&response);
+        if depth_limited && depth > MIN_DEPTH {
             depth -= 1;
             continue;
         }
-        if !fell_back && !capabilities.is_legacy() && graphql::rejects_newer_fields(&response) {
+        if !depth_limited
+            && !fell_back
+            && !capabilities.is_legacy()
+            && graphql::rejects_newer_fields(&response)
+        {
             fell_back = true;
             warnings.push(format!(
                 "the server rejected newer introspection fields ({}); used the June 2018 query, so repeatable directives, @specifiedBy, @oneOf and deprecated arguments are not in the result",
@@ -140,29 +145,27 @@ pub fn truncated_type(data: &Value) -> Option<String> {
             }
         }
     };
-    let empty = Vec::new();
-    let list = |value: &Value, key: &str| {
+    fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
         value
             .get(key)
             .and_then(Value::as_array)
-            .unwrap_or(&empty)
-            .clone()
-    };
+            .map_or(&[], Vec::as_slice)
+    }
     for ty in list(schema, "types") {
         let name = ty.get("name").and_then(Value::as_str).unwrap_or("?");
-        for field in list(&ty, "fields") {
+        for field in list(ty, "fields") {
             let field_name = field.get("name").and_then(Value::as_str).unwrap_or("?");
             if field.get("type").is_some_and(cut) {
                 return Some(format!("{name}.{field_name}"));
             }
-            for arg in list(&field, "args") {
+            for arg in list(field, "args") {
                 if arg.get("type").is_some_and(cut) {
                     let arg_name = arg.get("name").and_then(Value::as_str).unwrap_or("?");
                     return Some(format!("{name}.{field_name}({arg_name}:)"));
                 }
             }
         }
-        for input in list(&ty, "inputFields") {
+        for input in list(ty, "inputFields") {
             if input.get("type").is_some_and(cut) {
                 let input_name = input.get("name").and_then(Value::as_str).unwrap_or("?");
                 return Some(format!("{name}.{input_name}"));
@@ -171,7 +174,7 @@ pub fn truncated_type(data: &Value) -> Option<String> {
     }
     for directive in list(schema, "directives") {
         let name = directive.get("name").and_then(Value::as_str).unwrap_or("?");
-        for arg in list(&directive, "args") {
+        for arg in list(directive, "args") {
             if arg.get("type").is_some_and(cut) {
                 let arg_name = arg.get("name").and_then(Value::as_str).unwrap_or("?");
                 return Some(format!("@{name}({arg_name}:)"));
