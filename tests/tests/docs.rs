@@ -270,8 +270,9 @@ fn front_matter_for_docusaurus_and_hugo() {
     render(dir.path(), &["--front-matter", "docusaurus"]);
     let files = tree(dir.path());
     assert!(
-        files["objects/Stack.md"]
-            .starts_with("---\ntitle: \"Stack\"\nsidebar_label: \"Stack\"\n---\n\n# Stack\n"),
+        files["objects/Stack.md"].starts_with(
+            "---\nsidebar_label: \"Stack\"\n---\n\n# Stack\n\n[API reference](../README.md)"
+        ),
         "{}",
         files["objects/Stack.md"]
     );
@@ -289,18 +290,26 @@ fn mdbook_gets_a_summary_of_every_page() {
     let dir = tempfile::tempdir().unwrap();
     render(dir.path(), &["--mdbook"]);
     let files = tree(dir.path());
-    let summary = &files["SUMMARY.md"];
+    // mdBook's layout: the sources in src/, the configuration beside them.
+    assert_eq!(
+        files["book.toml"],
+        "[book]\ntitle = \"API reference\"\nsrc = \"src\"\n"
+    );
+    let summary = &files["src/SUMMARY.md"];
     insta::assert_snapshot!("sample_mdbook_summary", summary);
     // Every page but the summary itself is in it.
-    let listed: std::collections::BTreeSet<String> =
-        docs_support::links(summary).into_iter().collect();
-    for page in files
+    let listed: std::collections::BTreeSet<String> = docs_support::links(summary)
+        .into_iter()
+        .map(|link| format!("src/{link}"))
+        .collect();
+    let pages: Vec<&String> = files
         .keys()
-        .filter(|p| p.ends_with(".md") && *p != "SUMMARY.md")
-    {
+        .filter(|p| p.ends_with(".md") && *p != "src/SUMMARY.md")
+        .collect();
+    assert_eq!(pages.len(), 98);
+    for page in pages {
         assert!(listed.contains(page), "{page} is not in SUMMARY.md");
     }
-    assert!(files.contains_key("book.toml"));
 }
 
 #[test]

@@ -5,9 +5,11 @@
 //! - [`view`]: the serializable view model of a schema that documentation templates see.
 //! - [`docs`]: `schemalift docs`, Markdown reference pages written atomically into a directory.
 //! - [`anchors`]: the stable anchors of fields, arguments and enum values.
+//! - [`changelog`]: `schemalift changelog`, the diff of two versions as Markdown release notes.
 //! - [`codegen`]: `schemalift codegen`, typed clients for TypeScript, Python and Go.
 
 pub mod anchors;
+pub mod changelog;
 pub mod codegen;
 pub mod docs;
 pub mod env;

@@ -63,9 +63,12 @@ fn options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-/// Whether a link leaves the docs: a URL with a scheme, or a site-absolute path.
+/// Whether a link leaves the docs: a URL with a scheme, a site-absolute path, or a link that
+/// the schema's own descriptions spell with a placeholder for the author's site
+/// (`${externalDocsUrl}/code-security/…` in GitHub's), which no reader can follow either.
 fn external(link: &str) -> bool {
     link.starts_with('/')
+        || link.starts_with("${")
         || link
             .split_once(':')
             .is_some_and(|(scheme, _)| !scheme.contains(['/', '#', '.']))

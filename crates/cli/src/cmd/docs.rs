@@ -38,7 +38,8 @@ pub struct Args {
     /// Add front matter for a static site generator.
     #[arg(long, value_enum, value_name = "GENERATOR")]
     front_matter: Option<FrontMatterArg>,
-    /// Also write SUMMARY.md and book.toml, so `mdbook build DIR` makes a site.
+    /// Write an mdBook: the pages and SUMMARY.md in DIR/src, and DIR/book.toml, so `mdbook build
+    /// DIR` makes a site in DIR/book.
     #[arg(long)]
     mdbook: bool,
     /// Document an invalid schema anyway (its errors become warnings).

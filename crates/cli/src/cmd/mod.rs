@@ -4,6 +4,7 @@ use crate::exit::Exit;
 use clap::{Parser, Subcommand};
 
 mod auth;
+mod changelog;
 mod codegen;
 mod convert;
 mod diff;
@@ -34,6 +35,7 @@ enum Command {
     Validate(validate::Args),
     Convert(convert::Args),
     Diff(diff::Args),
+    Changelog(changelog::Args),
     Docs(docs::Args),
     Codegen(codegen::Args),
     Fetch(fetch::Args),
@@ -45,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Validate(args) => validate::run(args),
         Command::Convert(args) => convert::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Changelog(args) => changelog::run(args),
         Command::Docs(args) => docs::run(args),
         Command::Codegen(args) => codegen::run(args),
         Command::Fetch(args) => fetch::run(args),

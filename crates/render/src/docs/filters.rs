@@ -9,6 +9,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("cell", cell);
     env.add_filter("code", code);
     env.add_filter("yaml_string", yaml_string);
+    env.add_filter("headings", headings);
 }
 
 /// A link from the view model (relative to the output root, or a `#fragment` in a single file)
@@ -40,6 +41,12 @@ fn relative(current: &str, link: &str) -> String {
     let mut out = "../".repeat(depth);
     out.push_str(link);
     out
+}
+
+/// A description placed under a heading of level `level - 1`: its own headings shifted so the
+/// shallowest is at `level` (see [`text::shift_headings`]).
+fn headings(value: &str, level: usize) -> String {
+    text::shift_headings(value, level)
 }
 
 /// See [`text::cell`].

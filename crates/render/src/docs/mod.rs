@@ -42,8 +42,8 @@ pub struct DocsOptions {
     /// One document (the index file) instead of a page per type.
     pub single_file: bool,
     pub front_matter: Option<FrontMatter>,
-    /// Also write SUMMARY.md (mdBook's table of contents) and a book.toml, so `mdbook build DIR`
-    /// makes a site.
+    /// mdBook's layout: the pages and SUMMARY.md (its table of contents) in `src/`, a book.toml
+    /// beside it, so `mdbook build DIR` makes a site in DIR/book.
     pub mdbook: bool,
 }
 
@@ -138,6 +138,11 @@ pub fn render(
         })
         .collect::<Result<Vec<_>, _>>()?;
     if options.mdbook {
+        // mdBook's own layout: book.toml beside src/, so `mdbook build DIR` writes the site to
+        // DIR/book, outside the sources it reads.
+        for file in &mut files {
+            file.path.insert_str(0, "src/");
+        }
         files.push(RenderedFile {
             path: "book.toml".to_owned(),
             contents: templates.render(
@@ -293,7 +298,7 @@ fn context(doc: &SchemaDoc, page: Page, options: &DocsOptions) -> (String, &'sta
 /// Whitespace that templates leave behind, removed the same way for built-in and user templates:
 /// trailing spaces, runs of blank lines, and anything but one newline at the end. Markdown
 /// renders the same without them and linters stop flagging them.
-fn tidy(text: &str) -> String {
+pub(crate) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines() {

@@ -308,7 +308,7 @@ fn deprecation(directives: &DirectiveList) -> Option<Deprecation> {
     let reason = directive
         .specified_argument_by_name("reason")
         .and_then(|v| v.as_str())
-        .map(str::to_owned)
+        .and_then(text::clean)
         .unwrap_or_else(|| "No longer supported".to_owned());
     Some(Deprecation { reason })
 }

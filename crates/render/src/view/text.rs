@@ -5,10 +5,10 @@
 //! renders and what linters report without changing what the author wrote.
 
 /// The description tidied: trailing whitespace removed from every line, leading and trailing
-/// blank lines dropped, runs of blank lines collapsed to one, placeholders that look like HTML
-/// tags escaped (see [`escape_placeholders`]). `None` when nothing is left.
+/// blank lines dropped, runs of blank lines collapsed to one; in prose, placeholders that look
+/// like HTML tags escaped and bare URLs made autolinks. `None` when nothing is left.
 pub fn clean(description: &str) -> Option<String> {
-    tidy(description).map(|text| escape_placeholders(&text))
+    tidy(description).map(|text| map_prose(&text, |prose| autolink(&escape_placeholders(prose))))
 }
 
 fn tidy(description: &str) -> Option<String> {
@@ -78,14 +78,10 @@ const HTML_ELEMENTS: &[&str] = &[
     "ul",
 ];
 
-/// Escape `<name>` when `name` is not an HTML element: descriptions write placeholders such as
-/// `https://<account>.app.spacelift.io` or `<owner>/<repo>` that a Markdown renderer would take
-/// for an unknown HTML tag and drop, losing the text. Code spans and fenced code are left alone.
-pub fn escape_placeholders(text: &str) -> String {
-    if !text.contains('<') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
+/// Apply `f` to the prose of a description: everything outside fenced code blocks, indented code
+/// lines and code spans, whose text must stay exactly as written.
+fn map_prose(text: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
     let mut fenced = false;
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -94,39 +90,160 @@ pub fn escape_placeholders(text: &str) -> String {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fenced = !fenced;
-        }
-        if fenced || !line.contains('<') {
             out.push_str(line);
             continue;
         }
-        let mut open_ticks = 0; // length of the backtick run that opened a code span, 0 outside
-        let mut chars = line.char_indices().peekable();
-        let mut previous = '\0';
-        while let Some((at, c)) = chars.next() {
-            if c == '`' {
-                let mut run = 1;
-                while chars.peek().is_some_and(|&(_, n)| n == '`') {
-                    chars.next();
-                    run += 1;
-                }
-                if open_ticks == 0 {
-                    open_ticks = run;
-                } else if run == open_ticks {
-                    open_ticks = 0;
-                }
-                out.extend(std::iter::repeat_n('`', run));
-                previous = '`';
+        if fenced || line.starts_with("    ") || line.starts_with('\t') {
+            out.push_str(line);
+            continue;
+        }
+        // Split at backtick runs: a run opens a code span that the next run of the same length
+        // closes.
+        let mut open_ticks = 0;
+        let mut segment_start = 0;
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] != b'`' {
+                at += 1;
                 continue;
             }
-            if c == '<' && open_ticks == 0 && previous != '\\' {
-                if let Some(name) = tag_name(&line[at + 1..]) {
-                    if !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
-                        out.push('\\');
-                    }
+            let run_start = at;
+            while at < bytes.len() && bytes[at] == b'`' {
+                at += 1;
+            }
+            let run = at - run_start;
+            if open_ticks == 0 {
+                out.push_str(&f(&line[segment_start..run_start]));
+                segment_start = run_start;
+                open_ticks = run;
+            } else if run == open_ticks {
+                out.push_str(&line[segment_start..at]);
+                segment_start = at;
+                open_ticks = 0;
+            }
+        }
+        if open_ticks == 0 {
+            out.push_str(&f(&line[segment_start..]));
+        } else {
+            // An unclosed run is literal backticks, not a code span.
+            out.push_str(&line[segment_start..segment_start + open_ticks]);
+            out.push_str(&f(&line[segment_start + open_ticks..]));
+        }
+    }
+    out
+}
+
+/// Escape `<name>` when `name` is not an HTML element: descriptions write placeholders such as
+/// `https://<account>.app.spacelift.io` or `<owner>/<repo>` that a Markdown renderer would take
+/// for an unknown HTML tag and drop, losing the text.
+fn escape_placeholders(prose: &str) -> String {
+    if !prose.contains('<') {
+        return prose.to_owned();
+    }
+    let mut out = String::with_capacity(prose.len() + 8);
+    let mut previous = '\0';
+    for (at, c) in prose.char_indices() {
+        if c == '<' && previous != '\\' {
+            if let Some(name) = tag_name(&prose[at + 1..]) {
+                if !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
+                    out.push('\\');
                 }
             }
-            out.push(c);
-            previous = c;
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
+/// Wrap bare `http(s)://` URLs in `<…>`: only GitHub-flavoured renderers link bare URLs;
+/// CommonMark ones (mdBook, Hugo's default) show them as text. A URL already inside a link, an
+/// autolink or quotes is left alone, and trailing punctuation stays outside.
+fn autolink(prose: &str) -> String {
+    if !prose.contains("http") {
+        return prose.to_owned();
+    }
+    let mut out = String::with_capacity(prose.len() + 8);
+    let mut rest = prose;
+    while let Some(at) = rest.find("http") {
+        let (before, candidate) = rest.split_at(at);
+        out.push_str(before);
+        let starts_url = candidate.starts_with("https://") || candidate.starts_with("http://");
+        // After `(` a URL is bare unless the `(` opens a link's destination (`](`).
+        let bare = match before.chars().last() {
+            None => true,
+            Some('(') => !before.ends_with("]("),
+            Some(c) => c.is_whitespace() || c == ',' || c == ';',
+        };
+        if !(starts_url && bare) {
+            out.push_str("http");
+            rest = &candidate[4..];
+            continue;
+        }
+        let mut end = candidate
+            .find(char::is_whitespace)
+            .unwrap_or(candidate.len());
+        while end > 0 && candidate[..end].ends_with(['.', ',', ';', ':', '!', '?', ')', '\'', '"'])
+        {
+            end -= 1;
+        }
+        let url = &candidate[..end];
+        if url.contains(['<', '>', '\\']) {
+            // A URL with a placeholder in it is not a real address; an autolink cannot hold it.
+            out.push_str(url);
+        } else {
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+        }
+        rest = &candidate[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Shift the ATX headings of a description so the shallowest one is at `level`: a description
+/// written with `### Examples` sits under the page's own headings, never above or beside them out
+/// of order. Levels stop at 6.
+pub fn shift_headings(text: &str, level: usize) -> String {
+    let heading_level = |line: &str| -> Option<usize> {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        ((1..=6).contains(&hashes) && line[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let mut fenced = false;
+    let mut shallowest = None;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced {
+            if let Some(h) = heading_level(line) {
+                shallowest = Some(shallowest.map_or(h, |s: usize| s.min(h)));
+            }
+        }
+    }
+    let Some(shallowest) = shallowest else {
+        return text.to_owned();
+    };
+    if shallowest == level {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    fenced = false;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            fenced = !fenced;
+        }
+        match heading_level(line).filter(|_| !fenced) {
+            Some(h) => {
+                let new = (h + level).saturating_sub(shallowest).clamp(1, 6);
+                out.push_str(&"#".repeat(new));
+                out.push_str(&line[h..]);
+            }
+            None => out.push_str(line),
         }
     }
     out
@@ -178,6 +295,15 @@ pub fn cell(text: &str) -> String {
         }
         for (j, line) in paragraph.lines().enumerate() {
             let line = line.trim();
+            // A heading cannot live in a cell; its text in bold says the same.
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            let bold;
+            let line = if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+                bold = format!("**{}**", line[hashes..].trim());
+                bold.as_str()
+            } else {
+                line
+            };
             if j > 0 {
                 if starts_list_item(line) {
                     out.push_str("<br>");
@@ -223,18 +349,44 @@ mod tests {
 
     #[test]
     fn placeholders_are_escaped_but_html_and_code_are_not() {
+        let clean = |t: &str| clean(t).unwrap();
         assert_eq!(
-            escape_placeholders(
-                "at https://<account>.app.io, <b>bold</b>, `<T>` and <https://x.io>"
-            ),
+            clean("at https://<account>.app.io, <b>bold</b>, `<T>` and <https://x.io>"),
             "at https://\\<account>.app.io, <b>bold</b>, `<T>` and <https://x.io>"
         );
-        assert_eq!(escape_placeholders("<owner>/<repo>"), "\\<owner>/\\<repo>");
+        assert_eq!(clean("<owner>/<repo>"), "\\<owner>/\\<repo>");
+        assert_eq!(clean("```\n<x>\n```\n<y>"), "```\n<x>\n```\n\\<y>");
+        assert_eq!(clean("a < b and 2<3"), "a < b and 2<3");
+        assert_eq!(clean("text\n\n    <code>\n"), "text\n\n    <code>");
+        assert_eq!(clean("a ``<x> ` y`` <z>"), "a ``<x> ` y`` \\<z>");
+    }
+
+    #[test]
+    fn bare_urls_become_autolinks() {
+        let clean = |t: &str| clean(t).unwrap();
         assert_eq!(
-            escape_placeholders("```\n<x>\n```\n<y>"),
-            "```\n<x>\n```\n\\<y>"
+            clean("See https://docs.github.com/x. Or [this](https://a.b) or <http://c.d>."),
+            "See <https://docs.github.com/x>. Or [this](https://a.b) or <http://c.d>."
         );
-        assert_eq!(escape_placeholders("a < b and 2<3"), "a < b and 2<3");
+        assert_eq!(clean("(https://a.b/c)."), "(<https://a.b/c>).");
+        assert_eq!(clean("[a] (https://a.b/c)"), "[a] (<https://a.b/c>)");
+        assert_eq!(
+            clean("`https://a.b` httpclient"),
+            "`https://a.b` httpclient"
+        );
+    }
+
+    #[test]
+    fn headings_shift_to_the_level_asked() {
+        assert_eq!(
+            shift_headings(
+                "Intro\n\n### Examples\n\n#### One\n```\n# not a heading\n```",
+                2
+            ),
+            "Intro\n\n## Examples\n\n### One\n```\n# not a heading\n```"
+        );
+        assert_eq!(shift_headings("# Top", 5), "##### Top");
+        assert_eq!(shift_headings("#hashtag", 2), "#hashtag");
     }
 
     #[test]
@@ -253,5 +405,9 @@ mod tests {
             "One two.<br><br>List:<br>- a<br>- b<br>1. c"
         );
         assert_eq!(cell("`a|b` and a \\| b"), "`a\\|b` and a \\| b");
+        assert_eq!(
+            cell("Intro.\n\n### Examples\n\nx"),
+            "Intro.<br><br>**Examples**<br><br>x"
+        );
     }
 }
