@@ -1,13 +1,27 @@
 //! Reading the SCHEMA arguments every command takes into a loaded schema, and reporting its
-//! diagnostics the same way everywhere.
+//! diagnostics the same way everywhere. A URL is introspected with the command's endpoint flags
+//! ([`FetchArgs`]); everything else is read by the model.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::output;
-use schemalift_model::{DiagnosticList, LoadError, LoadedSchema, SchemaSource};
+use schemalift_model::{DiagnosticList, Input, LoadError, LoadedSchema, SchemaSource};
 
-/// Load the schema named by the arguments (several files merge into one schema).
-pub fn load(args: &[String]) -> Result<LoadedSchema, LoadError> {
-    let sources: Vec<SchemaSource> = args.iter().map(|a| SchemaSource::parse(a)).collect();
-    schemalift_model::load(&sources)
+/// Read the arguments into text inputs, in order: URLs through the endpoint flags.
+pub fn read(args: &[String], fetch: &FetchArgs) -> anyhow::Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for arg in args {
+        match SchemaSource::parse(arg) {
+            SchemaSource::Url(url) => inputs.push(fetch.fetch_input(&url)?),
+            source => inputs.extend(schemalift_model::read_inputs(&[source])?),
+        }
+    }
+    Ok(inputs)
+}
+
+/// Load the schema named by the arguments (several files merge into one schema). Syntax errors
+/// come back as a [`LoadError::Syntax`] inside the error, for callers that report them.
+pub fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
+    Ok(schemalift_model::load_inputs(read(args, fetch)?)?)
 }
 
 /// A short name for the arguments in messages: the file, or the first file and a count.
@@ -17,6 +31,13 @@ pub fn describe(args: &[String]) -> String {
         [one] => one.clone(),
         [first, rest @ ..] => format!("{first} (+{} more)", rest.len()),
         [] => "<no schema>".to_owned(),
+    }
+}
+
+/// Print the diagnostics of a syntax error, so the one-line error that follows has its context.
+pub fn print_syntax_errors(error: &anyhow::Error) {
+    if let Some(LoadError::Syntax(diagnostics)) = error.downcast_ref::<LoadError>() {
+        print_diagnostics(diagnostics);
     }
 }
 
@@ -44,14 +65,16 @@ pub fn print_diagnostics(diagnostics: &DiagnosticList) {
 /// Load for a command that needs the schema to be usable: syntax errors print their diagnostics
 /// and fail; an invalid schema fails unless `allow_invalid`, in which case its errors are warnings.
 pub fn load_usable(args: &[String], allow_invalid: bool) -> anyhow::Result<LoadedSchema> {
-    let loaded = match load(args) {
-        Ok(loaded) => loaded,
-        Err(LoadError::Syntax(diagnostics)) => {
-            print_diagnostics(&diagnostics);
-            return Err(LoadError::Syntax(diagnostics).into());
-        }
-        Err(other) => return Err(other.into()),
-    };
+    load_usable_with(args, &FetchArgs::from_environment(), allow_invalid)
+}
+
+/// [`load_usable`] with endpoint flags for URL arguments.
+pub fn load_usable_with(
+    args: &[String],
+    fetch: &FetchArgs,
+    allow_invalid: bool,
+) -> anyhow::Result<LoadedSchema> {
+    let loaded = load_with(args, fetch).inspect_err(print_syntax_errors)?;
     if !loaded.is_valid() {
         print_diagnostics(&loaded.diagnostics);
         let summary = format!(

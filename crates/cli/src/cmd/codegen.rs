@@ -1,5 +1,6 @@
 //! `schemalift codegen SCHEMA --lang typescript|python|go --ops GLOB -o DIR`: typed client stubs.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::output;
 use crate::schema_arg;
@@ -49,6 +50,8 @@ pub struct Args {
     /// Generate from an invalid schema anyway (its errors become warnings).
     #[arg(long)]
     allow_invalid: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -97,7 +100,7 @@ fn scalar_map(args: &Args, language: Language) -> anyhow::Result<scalars::Scalar
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let language = Language::from(args.lang);
     let scalars = scalar_map(&args, language)?;
-    let loaded = schema_arg::load_usable(&args.schemas, args.allow_invalid)?;
+    let loaded = schema_arg::load_usable_with(&args.schemas, &args.fetch, args.allow_invalid)?;
     let operation_sources = sources::read(&args.ops)?;
     let templates = Templates::load(language.spec().name, args.templates.as_deref())?;
     let package = args.package.clone().or_else(|| {

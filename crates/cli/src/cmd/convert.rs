@@ -1,5 +1,6 @@
 //! `schemalift convert SCHEMA [-o FILE] [--to sdl|json] [--sort]`: SDL ⇄ introspection JSON.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::schema_arg;
 use clap::ValueEnum;
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 /// file. Exit codes: 0 ok, 2 the schema could not be read or is invalid.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Schema files, a directory, `-` for stdin, an introspection .json, or git:REV:PATH.
+    /// Schema files, a directory, `-` for stdin, an introspection .json, git:REV:PATH, or a URL.
     #[arg(required = true, value_name = "SCHEMA")]
     schemas: Vec<String>,
     /// Write here instead of stdout.
@@ -31,6 +32,8 @@ pub struct Args {
     /// Convert an invalid schema anyway (its errors become warnings).
     #[arg(long)]
     allow_invalid: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Some(path) if path.extension().is_some_and(|e| e == "json") => Target::Json,
         _ => Target::Sdl,
     });
-    let loaded = schema_arg::load_usable(&args.schemas, args.allow_invalid)?;
+    let loaded = schema_arg::load_usable_with(&args.schemas, &args.fetch, args.allow_invalid)?;
     let text = match target {
         Target::Sdl => sdl::print(&loaded.schema, args.sort),
         Target::Json => {

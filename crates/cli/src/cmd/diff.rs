@@ -2,6 +2,7 @@
 //! dangerous, safe), apply the team's rules, check client operations, and report for people, CI
 //! and pull requests.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::{output, schema_arg};
 use anyhow::Context;
@@ -9,7 +10,7 @@ use clap::ValueEnum;
 use schemalift_check::ops::{self, OperationsReport};
 use schemalift_check::report::{self, DiffReport};
 use schemalift_check::rules::Rules;
-use schemalift_model::{locate_all, LoadError, LoadedSchema, SchemaSource};
+use schemalift_model::{locate_all, LoadedSchema};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -63,6 +64,8 @@ pub struct Args {
     /// Refuse a schema that does not validate (exit 2) instead of diffing it with warnings.
     #[arg(long)]
     strict: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -93,8 +96,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let op_files = args.ops.as_deref().map(ops::read).transpose()?;
 
     let (old, new) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| load_side("OLD", &args.old));
-        let new = load_side("NEW", &args.new);
+        let old = scope.spawn(|| load_side("OLD", &args.old, &args.fetch));
+        let new = load_side("NEW", &args.new, &args.fetch);
         let old = old
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("loading OLD failed unexpectedly")));
@@ -186,13 +189,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
 }
 
 /// Load one side; syntax errors print their diagnostics, every error names the side.
-fn load_side(side: &str, arg: &str) -> anyhow::Result<LoadedSchema> {
-    match schemalift_model::load(&[SchemaSource::parse(arg)]) {
-        Ok(loaded) => Ok(loaded),
-        Err(LoadError::Syntax(diagnostics)) => {
-            schema_arg::print_diagnostics(&diagnostics);
-            Err(LoadError::Syntax(diagnostics)).with_context(|| format!("{side} {arg}"))
-        }
-        Err(other) => Err(other).with_context(|| format!("{side} {arg}")),
-    }
+fn load_side(side: &str, arg: &str, fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
+    schema_arg::load_with(std::slice::from_ref(&arg.to_owned()), fetch)
+        .inspect_err(schema_arg::print_syntax_errors)
+        .with_context(|| format!("{side} {arg}"))
 }

@@ -90,6 +90,17 @@ pub struct Target {
 }
 
 impl FetchArgs {
+    /// The settings when no endpoint flag is given: defaults, and credentials from the
+    /// environment only.
+    pub fn from_environment() -> Self {
+        #[derive(clap::Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            fetch: FetchArgs,
+        }
+        <Defaults as clap::Parser>::parse_from(["schemalift"]).fetch
+    }
+
     /// Resolve the endpoint (the URL given, else the one the credentials name) and the options.
     pub fn target(
         &self,
@@ -142,7 +153,6 @@ impl FetchArgs {
     /// Fetch a URL given as a SCHEMA and return it as a model input (introspection JSON named
     /// by the endpoint), printing the fetch's warnings. For `schema_arg` to resolve
     /// `SchemaSource::Url`.
-    #[allow(dead_code)] // wired into schema_arg by the lead
     pub fn fetch_input(&self, url: &str) -> anyhow::Result<schemalift_model::Input> {
         let target = self.target(Some(url), None)?;
         let fetched = schemalift_fetch::Client::new(target.endpoint, target.options)?.fetch()?;

@@ -54,3 +54,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Auth(args) => auth::run(args),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        // Catches clashing flags between commands and the endpoint flags they flatten.
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,5 +1,6 @@
 //! `schemalift validate SCHEMA...`: full spec validation with rustc-style diagnostics, or JSON.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::schema_arg;
 use clap::ValueEnum;
@@ -14,12 +15,14 @@ use serde::Serialize;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Schema files (.graphql, .graphqls, .gql), a directory, `-` for stdin, an introspection
-    /// .json, or git:REV:PATH.
+    /// .json, git:REV:PATH, or a URL to introspect.
     #[arg(required = true, value_name = "SCHEMA")]
     schemas: Vec<String>,
     /// Report format: human-readable diagnostics, or JSON for machines.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    fetch: FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -38,7 +41,8 @@ struct Report<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let name = schema_arg::describe(&args.schemas);
-    let (diagnostics, types): (DiagnosticList, usize) = match schema_arg::load(&args.schemas) {
+    let loaded = schema_arg::load_with(&args.schemas, &args.fetch);
+    let (diagnostics, types): (DiagnosticList, usize) = match loaded {
         Ok(loaded) => {
             let types = loaded
                 .schema
@@ -48,8 +52,11 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 .count();
             (loaded.diagnostics, types)
         }
-        Err(LoadError::Syntax(diagnostics)) => (*diagnostics, 0),
-        Err(other) => return Err(other.into()),
+        Err(error) => match error.downcast::<LoadError>() {
+            Ok(LoadError::Syntax(diagnostics)) => (*diagnostics, 0),
+            Ok(other) => return Err(other.into()),
+            Err(error) => return Err(error),
+        },
     };
     let valid = diagnostics.is_empty();
     match args.format {
