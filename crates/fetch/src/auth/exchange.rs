@@ -70,7 +70,7 @@ pub(super) async fn exchange(
                 .unwrap_or_else(|| super::source::now() + ASSUMED_LIFETIME_SECS);
             Ok((Secret::new(token), valid_until))
         }
-        Some(Value::Null) | None if response.errors.is_empty() || user.is_some() => {
+        Some(Value::Null) | None if response.errors.is_empty() && response.data.is_some() => {
             Err(match credentials {
                 Credentials::ApiKey { id, .. } => FetchError::UnknownApiKey {
                     endpoint: endpoint.to_string(),
