@@ -77,8 +77,12 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         1 => ", removed 1 stale page".to_owned(),
         n => format!(", removed {n} stale pages"),
     };
+    let unchanged = match report.unchanged {
+        0 => String::new(),
+        n => format!(", {n} unchanged"),
+    };
     eprintln!(
-        "wrote {} files to {}{removed}",
+        "wrote {} files to {}{unchanged}{removed}",
         report.written,
         args.output.display()
     );

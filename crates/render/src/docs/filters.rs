@@ -2,7 +2,7 @@
 //! text made safe for a table cell, code spans that survive backticks, and YAML strings.
 
 use crate::view::text;
-use minijinja::{Environment, State};
+use minijinja::{Environment, Error, ErrorKind, State, Value};
 
 pub fn register(env: &mut Environment<'static>) {
     env.add_filter("href", href);
@@ -10,6 +10,8 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("code", code);
     env.add_filter("yaml_string", yaml_string);
     env.add_filter("headings", headings);
+    env.add_filter("name_cell", name_cell);
+    env.add_filter("description_cell", description_cell);
 }
 
 /// A link from the view model (relative to the output root, or a `#fragment` in a single file)
@@ -47,6 +49,63 @@ fn relative(current: &str, link: &str) -> String {
 /// shallowest is at `level` (see [`text::shift_headings`]).
 fn headings(value: &str, level: usize) -> String {
     text::shift_headings(value, level)
+}
+
+/// An attribute of a view-model item: a missing one is a template error naming it, not an empty
+/// string.
+fn attr(item: &Value, name: &str) -> Result<Value, Error> {
+    let value = item.get_attr(name)?;
+    if value.is_undefined() {
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            format!("the item has no attribute `{name}`"),
+        ));
+    }
+    Ok(value)
+}
+
+fn text_attr(item: &Value, name: &str) -> Result<Option<String>, Error> {
+    let value = attr(item, name)?;
+    Ok(value.as_str().map(str::to_owned))
+}
+
+/// The first cell of a row: the item's anchor and its name as code, struck through when
+/// deprecated. The item is a field, argument, input field or enum value of the view model.
+fn name_cell(item: Value) -> Result<String, Error> {
+    let anchor = text_attr(&item, "anchor")?.unwrap_or_default();
+    let name = code(&text_attr(&item, "name")?.unwrap_or_default());
+    let deprecated = !attr(&item, "deprecation")?.is_none();
+    Ok(if deprecated {
+        format!("<a id=\"{anchor}\"></a>~~{name}~~")
+    } else {
+        format!("<a id=\"{anchor}\"></a>{name}")
+    })
+}
+
+/// The description cell of a row: the deprecation first (so it is seen), the description, the
+/// directives applied to the item, each part made to fit a table cell.
+fn description_cell(item: Value) -> Result<String, Error> {
+    let mut parts: Vec<String> = Vec::new();
+    let deprecation = attr(&item, "deprecation")?;
+    if !deprecation.is_none() {
+        let reason = deprecation.get_attr("reason")?;
+        parts.push(format!(
+            "**Deprecated:** {}",
+            text::cell(reason.as_str().unwrap_or_default())
+        ));
+    }
+    if let Some(description) = text_attr(&item, "description")? {
+        parts.push(text::cell(&description));
+    }
+    let directives = attr(&item, "directives")?;
+    let applied: Vec<String> = directives
+        .try_iter()?
+        .filter_map(|d| d.as_str().map(code))
+        .collect();
+    if !applied.is_empty() {
+        parts.push(format!("Directives: {}", applied.join(" ")));
+    }
+    Ok(parts.join("<br><br>"))
 }
 
 /// See [`text::cell`].

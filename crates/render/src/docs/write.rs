@@ -22,7 +22,10 @@ const MARKER_HEADER: &str = "# Files written by `schemalift docs`. A later run r
 /// What a write did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
+    /// Files written: new ones and ones whose contents changed.
     pub written: usize,
+    /// Files that already held exactly what this run renders, left untouched.
+    pub unchanged: usize,
     /// Stale files of an earlier run that were removed, relative to the directory.
     pub removed: Vec<String>,
 }
@@ -89,10 +92,14 @@ pub fn write(dir: &Path, files: &[RenderedFile]) -> Result<WriteReport, WriteErr
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io_error(d))?;
     }
-    files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        write_file(&path, file.contents.as_bytes()).map_err(io_error(&path))
-    })?;
+    let unchanged = files
+        .par_iter()
+        .map(|file| {
+            let path = dir.join(&file.path);
+            write_page(&path, file.contents.as_bytes()).map_err(io_error(&path))
+        })
+        .try_fold(|| 0, |n, written| written.map(|w| n + usize::from(!w)))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
 
     let mut removed = Vec::new();
     for stale in previous.iter().filter(|p| !new.contains(p.as_str())) {
@@ -108,7 +115,8 @@ pub fn write(dir: &Path, files: &[RenderedFile]) -> Result<WriteReport, WriteErr
     }
     write_marker(&marker, &new)?;
     Ok(WriteReport {
-        written: files.len(),
+        written: files.len() - unchanged,
+        unchanged,
         removed,
     })
 }
@@ -141,6 +149,21 @@ fn write_marker(marker: &Path, files: &BTreeSet<&str>) -> Result<(), WriteError>
         text.push('\n');
     }
     write_file(marker, text.as_bytes()).map_err(io_error(marker))
+}
+
+/// Write a page unless it already holds exactly `bytes`; returns whether it wrote. Leaving an
+/// unchanged page alone keeps its modification time, so a static site generator rebuilds only
+/// what changed, and it spares the file system the cost of replacing a file, which on ext4 (that
+/// flushes a file replaced by rename) costs more than rendering it. Only a file of the same size
+/// is read to compare.
+fn write_page(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() == bytes.len() as u64 && std::fs::read(path)? == bytes {
+            return Ok(false);
+        }
+    }
+    write_file(path, bytes)?;
+    Ok(true)
 }
 
 /// Write atomically: a temporary file in the same directory, renamed over the target, so a
@@ -233,6 +256,33 @@ mod tests {
             "the emptied folder is removed"
         );
         assert_eq!(std::fs::read_to_string(out.join("README.md")).unwrap(), "b");
+        assert_eq!((report.written, report.unchanged), (2, 0));
+    }
+
+    #[test]
+    fn an_unchanged_page_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [file("README.md", "same"), file("a.md", "old")];
+        write(dir.path(), &files).unwrap();
+        let modified = |p: &str| {
+            std::fs::metadata(dir.path().join(p))
+                .unwrap()
+                .modified()
+                .unwrap()
+        };
+        let before = modified("README.md");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let report = write(
+            dir.path(),
+            &[file("README.md", "same"), file("a.md", "new")],
+        )
+        .unwrap();
+        assert_eq!((report.written, report.unchanged), (1, 1));
+        assert_eq!(modified("README.md"), before);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+            "new"
+        );
     }
 
     #[test]
