@@ -82,8 +82,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         n => format!(", {n} unchanged"),
     };
     eprintln!(
-        "wrote {} files to {}{unchanged}{removed}",
+        "wrote {} file{} to {}{unchanged}{removed}",
         report.written,
+        if report.written == 1 { "" } else { "s" },
         args.output.display()
     );
     Ok(Exit::Ok)
