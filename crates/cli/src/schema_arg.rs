@@ -42,8 +42,7 @@ pub fn print_syntax_errors(error: &anyhow::Error) {
 }
 
 /// Print diagnostics rustc-style on stderr: file:line:col, the source snippet, colour only on a
-/// terminal.
-/// A broken file can have a diagnostic per token; past a screenful they stop helping.
+/// terminal. A broken file can have a diagnostic per token; past a screenful they stop helping.
 pub fn print_diagnostics(diagnostics: &DiagnosticList) {
     const SHOWN: usize = 50;
     let color = output::stderr_color();
@@ -64,11 +63,6 @@ pub fn print_diagnostics(diagnostics: &DiagnosticList) {
 
 /// Load for a command that needs the schema to be usable: syntax errors print their diagnostics
 /// and fail; an invalid schema fails unless `allow_invalid`, in which case its errors are warnings.
-pub fn load_usable(args: &[String], allow_invalid: bool) -> anyhow::Result<LoadedSchema> {
-    load_usable_with(args, &FetchArgs::from_environment(), allow_invalid)
-}
-
-/// [`load_usable`] with endpoint flags for URL arguments.
 pub fn load_usable_with(
     args: &[String],
     fetch: &FetchArgs,

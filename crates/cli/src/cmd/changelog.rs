@@ -1,6 +1,7 @@
 //! `schemalift changelog OLD NEW [-o FILE] [--templates DIR] [--docs-url BASE]`: release notes
 //! from the diff of two schema versions.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::schema_arg;
 use schemalift_model::write_atomic;
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 /// 2 unreadable schema, template error or unwritable file.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The old schema: a file, a directory, `-`, an introspection .json, or git:REV:PATH.
+    /// The old schema: a file, a directory, `-`, an introspection .json, git:REV:PATH, or a URL.
     #[arg(value_name = "OLD")]
     old: String,
     /// The new schema.
@@ -34,12 +35,14 @@ pub struct Args {
     /// the directory `schemalift docs` wrote (default: the changelog sits in that directory).
     #[arg(long, value_name = "BASE", default_value = "")]
     docs_url: String,
+    #[command(flatten)]
+    fetch: FetchArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let templates = docs::templates(args.templates.as_deref())?;
-    let old = schema_arg::load_usable(std::slice::from_ref(&args.old), true)?;
-    let new = schema_arg::load_usable(std::slice::from_ref(&args.new), true)?;
+    let old = schema_arg::load_usable_with(std::slice::from_ref(&args.old), &args.fetch, true)?;
+    let new = schema_arg::load_usable_with(std::slice::from_ref(&args.new), &args.fetch, true)?;
     let changes = schemalift_check::diff(&old.schema, &new.schema);
     let mut base = args.docs_url.clone();
     if !base.is_empty() && !base.ends_with('/') {

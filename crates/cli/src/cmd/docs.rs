@@ -1,6 +1,7 @@
 //! `schemalift docs SCHEMA -o DIR [--templates DIR] [--single-file] [--front-matter docusaurus|hugo]
 //! [--mdbook]`: Markdown reference documentation.
 
+use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::{output, schema_arg};
 use clap::ValueEnum;
@@ -45,6 +46,8 @@ pub struct Args {
     /// Document an invalid schema anyway (its errors become warnings).
     #[arg(long)]
     allow_invalid: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,7 +59,7 @@ enum FrontMatterArg {
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     // Templates first: a broken override should fail before any schema work.
     let templates = docs::templates(args.templates.as_deref())?;
-    let loaded = schema_arg::load_usable(&args.schemas, args.allow_invalid)?;
+    let loaded = schema_arg::load_usable_with(&args.schemas, &args.fetch, args.allow_invalid)?;
     if loaded.format == Format::Introspection {
         output::warning(
             "introspection JSON carries no applied directives, so the docs show none but @deprecated",

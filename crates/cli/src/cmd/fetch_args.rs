@@ -90,17 +90,6 @@ pub struct Target {
 }
 
 impl FetchArgs {
-    /// The settings when no endpoint flag is given: defaults, and credentials from the
-    /// environment only.
-    pub fn from_environment() -> Self {
-        #[derive(clap::Parser)]
-        struct Defaults {
-            #[command(flatten)]
-            fetch: FetchArgs,
-        }
-        <Defaults as clap::Parser>::parse_from(["schemalift"]).fetch
-    }
-
     /// Resolve the endpoint (the URL given, else the one the credentials name) and the options.
     pub fn target(
         &self,
