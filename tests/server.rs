@@ -44,6 +44,8 @@ pub enum Failure {
     InvalidJson,
     /// Never answer.
     Hang,
+    /// 308 Permanent Redirect to this URL.
+    Redirect(String),
 }
 
 /// Which introspection the server speaks.
@@ -375,6 +377,11 @@ async fn fail(failure: Failure) -> Response {
         )
             .into_response(),
         Failure::InvalidJson => json_response(StatusCode::OK, br#"{"data": {"__schema": {"types": [{"kind": "OBJ"#.to_vec()),
+        Failure::Redirect(location) => (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
         Failure::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()

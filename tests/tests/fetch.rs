@@ -817,6 +817,24 @@ fn html_error_pages_and_invalid_json_are_named() {
     );
 }
 
+#[test]
+fn a_redirect_from_http_to_https_is_named_not_a_certificate_error() {
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Redirect(
+        "https://acme.app.spacelift.io/graphql".into(),
+    )];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let stderr = fails(&scratch.run(&["fetch", &server.url, "--legacy"], &[]));
+    assert!(
+        stderr.contains(
+            "redirected to https://acme.app.spacelift.io/graphql: give the https endpoint itself"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("after 1 attempt"), "{stderr}");
+}
+
 // --- servers of other eras and limits -------------------------------------------------------
 
 const MODERN_FEATURES: &str =

@@ -4,24 +4,22 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::output;
-use schemalift_model::{DiagnosticList, Input, LoadError, LoadedSchema, SchemaSource};
+use schemalift_model::{DiagnosticList, LoadError, LoadedSchema, SchemaSource};
 
-/// Read the arguments into text inputs, in order: URLs through the endpoint flags.
-pub fn read(args: &[String], fetch: &FetchArgs) -> anyhow::Result<Vec<Input>> {
-    let mut inputs = Vec::new();
-    for arg in args {
-        match SchemaSource::parse(arg) {
-            SchemaSource::Url(url) => inputs.push(fetch.fetch_input(&url)?),
-            source => inputs.extend(schemalift_model::read_inputs(&[source])?),
-        }
-    }
-    Ok(inputs)
-}
-
-/// Load the schema named by the arguments (several files merge into one schema). Syntax errors
+/// Load the schema named by the arguments (several files merge into one schema; a URL is
+/// fetched with the endpoint flags and stands alone, like an introspection file). Syntax errors
 /// come back as a [`LoadError::Syntax`] inside the error, for callers that report them.
 pub fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
-    Ok(schemalift_model::load_inputs(read(args, fetch)?)?)
+    let sources: Vec<SchemaSource> = args.iter().map(|arg| SchemaSource::parse(arg)).collect();
+    match sources.as_slice() {
+        [SchemaSource::Url(url)] => fetch.fetch_schema(url),
+        _ => match sources.iter().find(|s| matches!(s, SchemaSource::Url(_))) {
+            Some(SchemaSource::Url(url)) => {
+                Err(LoadError::MixedFormats { name: url.clone() }.into())
+            }
+            _ => Ok(schemalift_model::load(&sources)?),
+        },
+    }
 }
 
 /// A short name for the arguments in messages: the file, or the first file and a count.

@@ -11,6 +11,7 @@ use crate::query::DEFAULT_DEPTH;
 use crate::retry::RetryPolicy;
 use crate::{Endpoint, FetchError};
 use apollo_compiler::Schema;
+use schemalift_model::{Format, LoadedSchema};
 use serde_json::{json, Value};
 use std::fmt;
 use std::sync::Arc;
@@ -68,8 +69,6 @@ pub struct Fetched {
     pub endpoint: Endpoint,
     /// The schema built from the answer (not yet validated).
     pub schema: Schema,
-    /// The answer's `data` (`{"__schema": …}`) as the server sent it.
-    pub introspection: Value,
     pub capabilities: Capabilities,
     pub depth: usize,
     /// Things the user should know: partial answers, fallbacks, refused credentials.
@@ -77,13 +76,10 @@ pub struct Fetched {
 }
 
 impl Fetched {
-    /// The answer as an input for `schemalift_model::load_inputs`, named by the endpoint, so
-    /// every command that takes a SCHEMA can take a URL.
-    pub fn input(&self) -> schemalift_model::Input {
-        schemalift_model::Input {
-            name: self.endpoint.to_string(),
-            text: json!({ "data": &self.introspection }).to_string(),
-        }
+    /// The schema validated, for every command that takes a SCHEMA: a URL loads like an
+    /// introspection file, without writing the answer out and reading it back.
+    pub fn into_loaded(self) -> LoadedSchema {
+        LoadedSchema::from_schema(self.schema, Format::Introspection)
     }
 }
 
@@ -107,6 +103,7 @@ impl Session {
                 timeout: options.timeout,
                 retry: options.retry,
                 headers: options.headers.clone(),
+                tls: HttpOptions::needs_tls(&endpoint),
             },
             redactor.clone(),
         )?;
@@ -125,6 +122,10 @@ impl Session {
 
     pub fn endpoint(&self) -> &Endpoint {
         &self.endpoint
+    }
+
+    pub fn redactor(&self) -> &Redactor {
+        &self.redactor
     }
 
     pub fn progress(&self, step: &str) {
@@ -198,16 +199,11 @@ impl Session {
 
     async fn fetch(&mut self, options: &FetchOptions) -> Result<Fetched, FetchError> {
         let Introspection {
-            data,
+            schema,
             capabilities,
             depth,
             mut warnings,
         } = introspect::introspect(self, options.legacy, options.depth).await?;
-        let schema = schemalift_model::introspection::from_value(&data, &self.endpoint.to_string())
-            .map_err(|e| FetchError::Schema {
-                endpoint: self.endpoint.to_string(),
-                message: self.redactor.scrub(&e.to_string()),
-            })?;
         if options.check_viewer && self.auth.is_some() {
             if let Some(warning) = self.check_viewer().await {
                 warnings.push(warning);
@@ -216,7 +212,6 @@ impl Session {
         Ok(Fetched {
             endpoint: self.endpoint.clone(),
             schema,
-            introspection: data,
             capabilities,
             depth,
             warnings,
@@ -232,7 +227,7 @@ impl Session {
             .graphql("query SchemaliftViewer { viewer { id } }")
             .await
         {
-            Ok(response) => match response.data.as_ref().and_then(|d| d.get("viewer")) {
+            Ok(response) => match response.data_value().as_ref().and_then(|d| d.get("viewer")) {
                 Some(Value::Null) => Some(format!("{} {NOT_ACCEPTED}", self.endpoint)),
                 Some(_) => None,
                 // No `viewer` field: not a Spacelift endpoint, nothing to check.

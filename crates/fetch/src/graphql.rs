@@ -6,14 +6,40 @@
 use crate::auth::Redactor;
 use crate::http::Reply;
 use crate::{Endpoint, FetchError};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// A GraphQL response: `data` (absent when null) and the errors' messages, scrubbed of secrets.
 #[derive(Debug)]
 pub struct GraphQLResponse {
     pub status: u16,
-    pub data: Option<Value>,
+    /// `data` as the server wrote it: an introspection answer is megabytes, and its reader
+    /// deserializes the text straight into typed structs instead of a JSON tree.
+    pub data: Option<Box<RawValue>>,
     pub errors: Vec<String>,
+}
+
+impl GraphQLResponse {
+    /// `data` as a JSON tree, for the small answers (probe, viewer, token exchange).
+    pub fn data_value(&self) -> Option<Value> {
+        serde_json::from_str(self.data.as_ref()?.get()).ok()
+    }
+}
+
+/// The top level of a response body. Both members are `Some` when present, even as `null`:
+/// a body with either is a GraphQL response.
+#[derive(Deserialize)]
+struct Body {
+    #[serde(default, deserialize_with = "present")]
+    data: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "present")]
+    errors: Option<Value>,
+}
+
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 /// Interpret a reply. JSON with `data` or `errors` is a GraphQL response whatever the status
@@ -23,13 +49,11 @@ pub fn interpret(
     endpoint: &Endpoint,
     redactor: &Redactor,
 ) -> Result<GraphQLResponse, FetchError> {
-    let parsed: Result<Value, _> = serde_json::from_slice(&reply.body);
-    let message = match parsed {
-        Ok(Value::Object(mut object))
-            if object.contains_key("data") || object.contains_key("errors") =>
-        {
-            let data = object.remove("data").filter(|d| !d.is_null());
-            let errors = match object.remove("errors") {
+    let is_object = reply.body.trim_ascii_start().starts_with(b"{");
+    let message = match serde_json::from_slice::<Body>(&reply.body) {
+        Ok(body) if is_object && (body.data.is_some() || body.errors.is_some()) => {
+            let data = body.data.filter(|d| d.get() != "null");
+            let errors = match body.errors {
                 Some(Value::Array(errors)) => errors
                     .iter()
                     .map(|e| redactor.scrub(&error_message(e)))
@@ -44,7 +68,10 @@ pub fn interpret(
             });
         }
         Ok(_) => "JSON, but neither `data` nor `errors` in it".to_owned(),
-        Err(e) => e.to_string(),
+        Err(e) if is_object || serde_json::from_slice::<IgnoredAny>(&reply.body).is_err() => {
+            e.to_string()
+        }
+        Err(_) => "JSON, but neither `data` nor `errors` in it".to_owned(),
     };
     if reply.status == 401 {
         return Err(FetchError::Unauthorized {

@@ -90,6 +90,24 @@ pub struct HttpOptions {
     pub timeout: Duration,
     pub retry: RetryPolicy,
     pub headers: Vec<Header>,
+    /// Whether TLS may be needed. Loading the system's trust roots costs milliseconds on every
+    /// run, which a plain-HTTP endpoint (a local server, a sidecar) should not pay.
+    pub tls: bool,
+}
+
+impl HttpOptions {
+    /// TLS is needed for an https endpoint, and possibly through a proxy.
+    pub fn needs_tls(endpoint: &Endpoint) -> bool {
+        const PROXIES: [&str; 6] = [
+            "HTTP_PROXY",
+            "http_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "ALL_PROXY",
+            "all_proxy",
+        ];
+        endpoint.url().scheme() == "https" || PROXIES.iter().any(|v| std::env::var_os(v).is_some())
+    }
 }
 
 pub struct HttpClient {
@@ -126,6 +144,26 @@ impl HttpClient {
             .timeout(options.timeout)
             .connect_timeout(options.timeout.min(Duration::from_secs(30)))
             .use_rustls_tls();
+        if !options.tls {
+            // Without trust roots an https redirect would fail as a certificate error; say
+            // what happened instead.
+            builder =
+                builder
+                    .tls_built_in_root_certs(false)
+                    .redirect(reqwest::redirect::Policy::custom(|attempt| {
+                        if attempt.url().scheme() == "https" {
+                            let error = format!(
+                                "redirected to {}: give the https endpoint itself",
+                                attempt.url()
+                            );
+                            attempt.error(error)
+                        } else if attempt.previous().len() >= 10 {
+                            attempt.error("too many redirects")
+                        } else {
+                            attempt.follow()
+                        }
+                    }));
+        }
         for (variable, path) in extra_ca_files() {
             let pem = std::fs::read(&path)
                 .map_err(|e| FetchError::Client(format!("{variable}={}: {e}", path.display())))?;
@@ -195,7 +233,7 @@ impl HttpClient {
                     return Ok(reply);
                 }
                 Err(error) => {
-                    if retries_left {
+                    if retries_left && !error.is_redirect() {
                         tokio::time::sleep(policy.delay(attempt - 1, None)).await;
                         continue;
                     }

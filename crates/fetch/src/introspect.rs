@@ -8,13 +8,15 @@ use crate::graphql::{self, GraphQLResponse};
 use crate::probe::{self, Capabilities};
 use crate::query::{self, MIN_DEPTH};
 use crate::FetchError;
-use serde_json::Value;
+use schemalift_model::{introspection, LoadError, Schema};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 
 /// A server's introspection answer and how it was obtained.
 #[derive(Debug)]
 pub struct Introspection {
-    /// The response's `data`, holding `__schema`.
-    pub data: Value,
+    /// The schema the answer describes (built, not yet validated).
+    pub schema: Schema,
     /// What the query asked for.
     pub capabilities: Capabilities,
     /// The type-reference levels the query asked for.
@@ -33,7 +35,11 @@ pub(crate) async fn introspect(
     } else {
         session.progress("probing introspection capabilities");
         match session.graphql(&probe::query()).await {
-            Ok(response) => match response.data.as_ref().and_then(Capabilities::from_probe) {
+            Ok(response) => match response
+                .data_value()
+                .as_ref()
+                .and_then(Capabilities::from_probe)
+            {
                 Some(capabilities) => capabilities,
                 None => Capabilities::modern(),
             },
@@ -46,20 +52,16 @@ pub(crate) async fn introspect(
     let requested_depth = depth;
     let mut depth = depth;
     let mut fell_back = false;
-    let data = loop {
+    let schema = loop {
         session.progress("introspecting");
-        let mut response = session.graphql(&query::build(&capabilities, depth)).await?;
-        let has_schema = response
-            .data
-            .as_ref()
-            .is_some_and(|d| d.get("__schema").is_some_and(|s| !s.is_null()));
-        if has_schema {
+        let response = session.graphql(&query::build(&capabilities, depth)).await?;
+        if let Some(schema) = schema_of(session, &response, depth, requested_depth)? {
             for message in &response.errors {
                 warnings.push(format!(
                     "the server answered with data and an error: {message}"
                 ));
             }
-            break response.data.take().unwrap_or_default();
+            break schema;
         }
         if graphql::is_introspection_disabled(&response) {
             return Err(FetchError::IntrospectionDisabled {
@@ -93,20 +95,50 @@ pub(crate) async fn introspect(
             "the server limits query depth: asked {depth} type-reference levels instead of {requested_depth}"
         ));
     }
-    if let Some(coordinate) = truncated_type(&data) {
-        return Err(FetchError::TooDeep {
-            endpoint: session.endpoint().to_string(),
-            coordinate,
-            depth,
-            limited: depth < requested_depth,
-        });
-    }
     Ok(Introspection {
-        data,
+        schema,
         capabilities,
         depth,
         warnings,
     })
+}
+
+/// The schema in an answer, read straight from the response text; `None` when the answer has
+/// no `__schema` (the caller looks at the errors).
+fn schema_of(
+    session: &Session,
+    response: &GraphQLResponse,
+    depth: usize,
+    requested_depth: usize,
+) -> Result<Option<Schema>, FetchError> {
+    let Some(data) = &response.data else {
+        return Ok(None);
+    };
+    let endpoint = session.endpoint().to_string();
+    match introspection::from_json(data.get(), &endpoint) {
+        Ok(schema) => Ok(Some(schema)),
+        Err(LoadError::TooShallow { coordinate, .. }) => Err(FetchError::TooDeep {
+            endpoint,
+            coordinate,
+            depth,
+            limited: depth < requested_depth,
+        }),
+        Err(LoadError::NotIntrospection { .. }) if !has_schema(data.get()) => Ok(None),
+        Err(e) => Err(FetchError::Schema {
+            endpoint,
+            message: session.redactor().scrub(&e.to_string()),
+        }),
+    }
+}
+
+/// Whether `data` holds a non-null `__schema`, whatever its shape.
+fn has_schema(data: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Data {
+        #[serde(rename = "__schema")]
+        schema: Option<IgnoredAny>,
+    }
+    serde_json::from_str::<Data>(data).is_ok_and(|d| d.schema.is_some())
 }
 
 fn summary(response: &GraphQLResponse) -> String {
@@ -129,80 +161,15 @@ fn no_data(session: &Session, response: GraphQLResponse) -> FetchError {
     }
 }
 
-/// The coordinate of the first type reference the answer cut short (a list or non-null without
-/// its `ofType`): the query was not deep enough for it.
-pub fn truncated_type(data: &Value) -> Option<String> {
-    let schema = data.get("__schema")?;
-    let cut = |type_ref: &Value| -> bool {
-        let mut current = type_ref;
-        loop {
-            match current.get("kind").and_then(Value::as_str) {
-                Some("LIST" | "NON_NULL") => match current.get("ofType") {
-                    Some(inner) if !inner.is_null() => current = inner,
-                    _ => return true,
-                },
-                _ => return false,
-            }
-        }
-    };
-    fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-        value
-            .get(key)
-            .and_then(Value::as_array)
-            .map_or(&[], Vec::as_slice)
-    }
-    for ty in list(schema, "types") {
-        let name = ty.get("name").and_then(Value::as_str).unwrap_or("?");
-        for field in list(ty, "fields") {
-            let field_name = field.get("name").and_then(Value::as_str).unwrap_or("?");
-            if field.get("type").is_some_and(cut) {
-                return Some(format!("{name}.{field_name}"));
-            }
-            for arg in list(field, "args") {
-                if arg.get("type").is_some_and(cut) {
-                    let arg_name = arg.get("name").and_then(Value::as_str).unwrap_or("?");
-                    return Some(format!("{name}.{field_name}({arg_name}:)"));
-                }
-            }
-        }
-        for input in list(ty, "inputFields") {
-            if input.get("type").is_some_and(cut) {
-                let input_name = input.get("name").and_then(Value::as_str).unwrap_or("?");
-                return Some(format!("{name}.{input_name}"));
-            }
-        }
-    }
-    for directive in list(schema, "directives") {
-        let name = directive.get("name").and_then(Value::as_str).unwrap_or("?");
-        for arg in list(directive, "args") {
-            if arg.get("type").is_some_and(cut) {
-                let arg_name = arg.get("name").and_then(Value::as_str).unwrap_or("?");
-                return Some(format!("@{name}({arg_name}:)"));
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
-    fn names_the_coordinate_of_a_cut_type() {
-        let list_without_inner = json!({ "kind": "NON_NULL", "ofType": { "kind": "LIST", "name": null, "ofType": null } });
-        let fine = json!({ "kind": "NON_NULL", "ofType": { "kind": "SCALAR", "name": "Int" } });
-        let data = json!({ "__schema": { "types": [
-            { "name": "Query", "fields": [
-                { "name": "ok", "type": fine, "args": [] },
-                { "name": "grid", "type": fine, "args": [{ "name": "cells", "type": list_without_inner }] }
-            ] }
-        ], "directives": [] } });
-        assert_eq!(truncated_type(&data).as_deref(), Some("Query.grid(cells:)"));
-        let data = json!({ "__schema": { "types": [{ "name": "In", "inputFields": [{ "name": "x", "type": list_without_inner }] }] } });
-        assert_eq!(truncated_type(&data).as_deref(), Some("In.x"));
-        let data = json!({ "__schema": { "types": [{ "name": "Q", "fields": [{ "name": "a", "type": fine }] }] } });
-        assert_eq!(truncated_type(&data), None);
+    fn only_a_non_null_schema_counts() {
+        assert!(has_schema(r#"{"__schema":{"types":3}}"#));
+        assert!(!has_schema(r#"{"__schema":null}"#));
+        assert!(!has_schema(r#"{"viewer":{}}"#));
+        assert!(!has_schema("[]"));
     }
 }

@@ -8,7 +8,8 @@
 //! key ([`auth::TokenCache`]), refreshed before they expire and when the server refuses them.
 //! Secrets never reach a message, a log or a `Debug` output.
 //!
-//! The answer becomes a schema through `schemalift_model::introspection::from_value`.
+//! The answer becomes a schema through `schemalift_model::introspection::from_json`, read
+//! straight from the response text.
 
 pub mod auth;
 mod client;

@@ -46,6 +46,10 @@ pub enum LoadError {
         path: String,
         message: String,
     },
+    /// A type reference ends in a list or non-null wrapper without its `ofType`: the
+    /// introspection query asked for fewer type-reference levels than this schema nests.
+    #[error("{name}: the type of {coordinate} is cut short (a wrapper without `ofType`): the introspection query was not deep enough for it")]
+    TooShallow { name: String, coordinate: String },
     #[error("{}", syntax_summary(.0))]
     Syntax(Box<DiagnosticList>),
 }

@@ -25,6 +25,11 @@ pub struct LoadedSchema {
 }
 
 impl LoadedSchema {
+    /// A schema built elsewhere (fetched from a server), validated as a loaded one is.
+    pub fn from_schema(schema: Schema, format: Format) -> LoadedSchema {
+        finish(schema, None, format)
+    }
+
     pub fn is_valid(&self) -> bool {
         self.diagnostics.is_empty()
     }

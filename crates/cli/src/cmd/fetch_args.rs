@@ -139,15 +139,14 @@ impl FetchArgs {
         })
     }
 
-    /// Fetch a URL given as a SCHEMA and return it as a model input (introspection JSON named
-    /// by the endpoint), printing the fetch's warnings. For `schema_arg` to resolve
-    /// `SchemaSource::Url`.
-    pub fn fetch_input(&self, url: &str) -> anyhow::Result<schemalift_model::Input> {
+    /// Fetch a URL given as a SCHEMA and load it, printing the fetch's warnings. For
+    /// `schema_arg` to resolve `SchemaSource::Url`.
+    pub fn fetch_schema(&self, url: &str) -> anyhow::Result<schemalift_model::LoadedSchema> {
         let target = self.target(Some(url), None)?;
         let fetched = schemalift_fetch::Client::new(target.endpoint, target.options)?.fetch()?;
         for warning in &fetched.warnings {
             crate::output::warning(warning);
         }
-        Ok(fetched.input())
+        Ok(fetched.into_loaded())
     }
 }

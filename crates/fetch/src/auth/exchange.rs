@@ -50,10 +50,8 @@ pub(super) async fn exchange(
         endpoint: endpoint.to_string(),
         message,
     };
-    let user = response
-        .data
-        .as_ref()
-        .and_then(|data| data.get(exchange.field));
+    let data = response.data_value();
+    let user = data.as_ref().and_then(|data| data.get(exchange.field));
     match user {
         Some(Value::Object(user)) => {
             let token = user

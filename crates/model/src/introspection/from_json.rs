@@ -10,6 +10,7 @@ use apollo_compiler::ast::{self, Definition, DirectiveLocation, OperationType, T
 use apollo_compiler::{Name, Node, Schema};
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::fmt;
 
 /// The default deprecation reason: printed as a bare `@deprecated`, as graphql-js does.
 const DEFAULT_DEPRECATION_REASON: &str = "No longer supported";
@@ -207,6 +208,84 @@ struct Converter<'a> {
     known_types: HashSet<&'a str>,
 }
 
+/// Where in the JSON a value sits, e.g. `__schema.types[3] (Query).fields[1] (viewer).type`.
+/// Built on the stack as the converter descends and formatted only when an error names it: a
+/// large schema has tens of thousands of fields and arguments, and none of them needs a string
+/// unless something is wrong.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// `__schema`, or a member of it such as `__schema.queryType`.
+    Schema(&'static str),
+    /// `parent.list[index] (name)`.
+    Item {
+        parent: &'a At<'a>,
+        list: &'static str,
+        index: usize,
+        name: &'a str,
+    },
+    /// `parent.member`.
+    Member {
+        parent: &'a At<'a>,
+        member: &'static str,
+    },
+}
+
+impl<'a> At<'a> {
+    fn item(&'a self, list: &'static str, index: usize, name: &'a str) -> At<'a> {
+        At::Item {
+            parent: self,
+            list,
+            index,
+            name,
+        }
+    }
+
+    fn member(&'a self, member: &'static str) -> At<'a> {
+        At::Member {
+            parent: self,
+            member,
+        }
+    }
+
+    /// The schema coordinate of the item this place is in: `Type.field`, `Type.field(arg:)`,
+    /// `Input.field`, `@directive(arg:)`.
+    fn coordinate(&self) -> String {
+        match *self {
+            At::Schema(_) => String::new(),
+            At::Member { parent, .. } => parent.coordinate(),
+            At::Item {
+                parent, list, name, ..
+            } => {
+                let parent = parent.coordinate();
+                match list {
+                    "types" => name.to_owned(),
+                    "directives" => format!("@{name}"),
+                    "args" => format!("{parent}({name}:)"),
+                    _ => format!("{parent}.{name}"),
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Schema(place) => f.write_str(place),
+            At::Item {
+                parent,
+                list,
+                index,
+                name,
+            } => {
+                let sigil = if *list == "directives" { "@" } else { "" };
+                write!(f, "{parent}.{list}[{index}] ({sigil}{name})")
+            }
+            At::Member { parent, member } => write!(f, "{parent}.{member}"),
+        }
+    }
+}
+
 impl<'a> Converter<'a> {
     fn new(file: &'a str, schema: &'a IntrospectionSchema) -> Self {
         let mut known_types: HashSet<&str> = schema.types.iter().map(|t| t.name.as_str()).collect();
@@ -214,34 +293,47 @@ impl<'a> Converter<'a> {
         Converter { file, known_types }
     }
 
-    fn error(&self, path: impl Into<String>, message: impl Into<String>) -> LoadError {
+    fn error(&self, at: &At, message: impl Into<String>) -> LoadError {
         LoadError::Introspection {
             name: self.file.to_owned(),
-            path: path.into(),
+            path: at.to_string(),
             message: message.into(),
         }
     }
 
-    fn name(&self, path: &str, name: &str) -> Result<Name, LoadError> {
-        Name::new(name)
-            .map_err(|_| self.error(path, format!("`{name}` is not a valid GraphQL name")))
+    fn name(&self, at: &At, name: &str) -> Result<Name, LoadError> {
+        Name::new(name).map_err(|_| self.error(at, format!("`{name}` is not a valid GraphQL name")))
     }
 
     fn document(&self, schema: &IntrospectionSchema) -> Result<ast::Document, LoadError> {
         let mut document = ast::Document::new();
         let mut root_operations = Vec::new();
-        for (operation, root) in [
-            (OperationType::Query, &schema.query_type),
-            (OperationType::Mutation, &schema.mutation_type),
-            (OperationType::Subscription, &schema.subscription_type),
+        for (operation, root, at) in [
+            (
+                OperationType::Query,
+                &schema.query_type,
+                At::Schema("__schema.queryType"),
+            ),
+            (
+                OperationType::Mutation,
+                &schema.mutation_type,
+                At::Schema("__schema.mutationType"),
+            ),
+            (
+                OperationType::Subscription,
+                &schema.subscription_type,
+                At::Schema("__schema.subscriptionType"),
+            ),
         ] {
             if let Some(root) = root {
-                let path = format!("__schema.{operation}Type");
-                root_operations.push(Node::new((operation, self.name(&path, &root.name)?)));
+                root_operations.push(Node::new((operation, self.name(&at, &root.name)?)));
             }
         }
         if root_operations.is_empty() {
-            return Err(self.error("__schema.queryType", "missing: a schema needs a query type"));
+            return Err(self.error(
+                &At::Schema("__schema.queryType"),
+                "missing: a schema needs a query type",
+            ));
         }
         document
             .definitions
@@ -252,19 +344,20 @@ impl<'a> Converter<'a> {
                     root_operations,
                 },
             )));
+        let root = At::Schema("__schema");
         for (index, ty) in schema.types.iter().enumerate() {
             let is_built_in_scalar =
                 ty.kind == Kind::Scalar && BUILT_IN_SCALARS.contains(&ty.name.as_str());
             if ty.name.starts_with("__") || is_built_in_scalar {
                 continue;
             }
-            let path = format!("__schema.types[{index}] ({})", ty.name);
-            document.definitions.push(self.type_definition(&path, ty)?);
+            let at = root.item("types", index, &ty.name);
+            document.definitions.push(self.type_definition(&at, ty)?);
         }
         let built_ins = Schema::new();
         for (index, directive) in schema.directives.iter().flatten().enumerate() {
-            let path = format!("__schema.directives[{index}] (@{})", directive.name);
-            let definition = self.directive_definition(&path, directive)?;
+            let at = root.item("directives", index, &directive.name);
+            let definition = self.directive_definition(&at, directive)?;
             // Built-in directives are listed by every server; keep only a server's own variant.
             let built_in = match &definition {
                 Definition::DirectiveDefinition(def) if def.name == one_of::NAME => {
@@ -282,8 +375,8 @@ impl<'a> Converter<'a> {
         Ok(document)
     }
 
-    fn type_definition(&self, path: &str, ty: &FullType) -> Result<Definition, LoadError> {
-        let name = self.name(path, &ty.name)?;
+    fn type_definition(&self, at: &At, ty: &FullType) -> Result<Definition, LoadError> {
+        let name = self.name(at, &ty.name)?;
         let description = ty.description.as_deref().map(Node::new_str);
         Ok(match ty.kind {
             Kind::Scalar => {
@@ -301,39 +394,39 @@ impl<'a> Converter<'a> {
                 Definition::ObjectTypeDefinition(Node::new(ast::ObjectTypeDefinition {
                     description,
                     name,
-                    implements_interfaces: self.names(path, "interfaces", &ty.interfaces)?,
+                    implements_interfaces: self.names(at, "interfaces", &ty.interfaces)?,
                     directives: Default::default(),
-                    fields: self.fields(path, self.required(path, ty, &ty.fields, "fields")?)?,
+                    fields: self.fields(at, self.required(at, ty, &ty.fields, "fields")?)?,
                 }))
             }
             Kind::Interface => {
                 Definition::InterfaceTypeDefinition(Node::new(ast::InterfaceTypeDefinition {
                     description,
                     name,
-                    implements_interfaces: self.names(path, "interfaces", &ty.interfaces)?,
+                    implements_interfaces: self.names(at, "interfaces", &ty.interfaces)?,
                     directives: Default::default(),
-                    fields: self.fields(path, self.required(path, ty, &ty.fields, "fields")?)?,
+                    fields: self.fields(at, self.required(at, ty, &ty.fields, "fields")?)?,
                 }))
             }
             Kind::Union => Definition::UnionTypeDefinition(Node::new(ast::UnionTypeDefinition {
                 description,
                 name,
                 directives: Default::default(),
-                members: self.names(path, "possibleTypes", &ty.possible_types)?,
+                members: self.names(at, "possibleTypes", &ty.possible_types)?,
             })),
             Kind::Enum => Definition::EnumTypeDefinition(Node::new(ast::EnumTypeDefinition {
                 description,
                 name,
                 directives: Default::default(),
                 values: self
-                    .required(path, ty, &ty.enum_values, "enumValues")?
+                    .required(at, ty, &ty.enum_values, "enumValues")?
                     .iter()
                     .enumerate()
                     .map(|(i, value)| {
-                        let path = format!("{path}.enumValues[{i}]");
+                        let at = at.item("enumValues", i, &value.name);
                         Ok(Node::new(ast::EnumValueDefinition {
                             description: value.description.as_deref().map(Node::new_str),
-                            value: self.name(&path, &value.name)?,
+                            value: self.name(&at, &value.name)?,
                             directives: deprecation(value.is_deprecated, &value.deprecation_reason),
                         }))
                     })
@@ -347,75 +440,75 @@ impl<'a> Converter<'a> {
                         arguments: Vec::new(),
                     }));
                 }
-                let fields = self.required(path, ty, &ty.input_fields, "inputFields")?;
+                let fields = self.required(at, ty, &ty.input_fields, "inputFields")?;
                 Definition::InputObjectTypeDefinition(Node::new(ast::InputObjectTypeDefinition {
                     description,
                     name,
                     directives,
-                    fields: self.input_values(&format!("{path}.inputFields"), fields)?,
+                    fields: self.input_values(at, "inputFields", fields)?,
                 }))
             }
             Kind::List | Kind::NonNull => {
-                return Err(self.error(path, "a wrapping type (LIST or NON_NULL) in `types`"))
+                return Err(self.error(at, "a wrapping type (LIST or NON_NULL) in `types`"))
             }
         })
     }
 
     fn required<'t, T>(
         &self,
-        path: &str,
+        at: &At,
         ty: &FullType,
         list: &'t Option<Vec<T>>,
         what: &str,
     ) -> Result<&'t Vec<T>, LoadError> {
         list.as_ref()
-            .ok_or_else(|| self.error(path, format!("a {:?} type without `{what}`", ty.kind)))
+            .ok_or_else(|| self.error(at, format!("a {:?} type without `{what}`", ty.kind)))
     }
 
     fn names(
         &self,
-        path: &str,
-        what: &str,
+        at: &At,
+        what: &'static str,
         refs: &Option<Vec<TypeRef>>,
     ) -> Result<Vec<Name>, LoadError> {
         refs.iter()
             .flatten()
             .enumerate()
             .map(|(i, r)| {
-                let path = format!("{path}.{what}[{i}]");
+                let at = at.item(what, i, r.name.as_deref().unwrap_or("?"));
                 match (&r.name, r.kind) {
-                    (Some(name), Kind::Object | Kind::Interface) => self.known(&path, name),
-                    _ => Err(self.error(path, "expected a named object or interface type")),
+                    (Some(name), Kind::Object | Kind::Interface) => self.known(&at, name),
+                    _ => Err(self.error(&at, "expected a named object or interface type")),
                 }
             })
             .collect()
     }
 
-    fn known(&self, path: &str, name: &str) -> Result<Name, LoadError> {
+    fn known(&self, at: &At, name: &str) -> Result<Name, LoadError> {
         if !self.known_types.contains(name) {
             return Err(self.error(
-                path,
+                at,
                 format!("unknown type `{name}`: it is not in `__schema.types`"),
             ));
         }
-        self.name(path, name)
+        self.name(at, name)
     }
 
     fn fields(
         &self,
-        path: &str,
+        at: &At,
         fields: &[Field],
     ) -> Result<Vec<Node<ast::FieldDefinition>>, LoadError> {
         fields
             .iter()
             .enumerate()
             .map(|(i, field)| {
-                let path = format!("{path}.fields[{i}] ({})", field.name);
+                let at = at.item("fields", i, &field.name);
                 Ok(Node::new(ast::FieldDefinition {
                     description: field.description.as_deref().map(Node::new_str),
-                    name: self.name(&path, &field.name)?,
-                    arguments: self.input_values(&format!("{path}.args"), &field.args)?,
-                    ty: self.type_ref(&format!("{path}.type"), &field.ty)?,
+                    name: self.name(&at, &field.name)?,
+                    arguments: self.input_values(&at, "args", &field.args)?,
+                    ty: self.type_ref(&at.member("type"), &field.ty)?,
                     directives: deprecation(field.is_deprecated, &field.deprecation_reason),
                 }))
             })
@@ -424,22 +517,23 @@ impl<'a> Converter<'a> {
 
     fn input_values(
         &self,
-        path: &str,
+        at: &At,
+        list: &'static str,
         values: &[InputValue],
     ) -> Result<Vec<Node<ast::InputValueDefinition>>, LoadError> {
         values
             .iter()
             .enumerate()
             .map(|(i, value)| {
-                let path = format!("{path}[{i}] ({})", value.name);
+                let at = at.item(list, i, &value.name);
                 let default_value = match &value.default_value {
-                    Some(literal) => Some(self.literal(&format!("{path}.defaultValue"), literal)?),
+                    Some(literal) => Some(self.literal(&at.member("defaultValue"), literal)?),
                     None => None,
                 };
                 Ok(Node::new(ast::InputValueDefinition {
                     description: value.description.as_deref().map(Node::new_str),
-                    name: self.name(&path, &value.name)?,
-                    ty: Node::new(self.type_ref(&format!("{path}.type"), &value.ty)?),
+                    name: self.name(&at, &value.name)?,
+                    ty: Node::new(self.type_ref(&at.member("type"), &value.ty)?),
                     default_value,
                     directives: deprecation(value.is_deprecated, &value.deprecation_reason),
                 }))
@@ -448,28 +542,29 @@ impl<'a> Converter<'a> {
     }
 
     /// A type reference, unwrapped without recursion so that absurd nesting cannot overflow.
-    fn type_ref(&self, path: &str, reference: &TypeRef) -> Result<Type, LoadError> {
+    fn type_ref(&self, at: &At, reference: &TypeRef) -> Result<Type, LoadError> {
         let mut wrappers = Vec::new();
         let mut current = reference;
         while matches!(current.kind, Kind::List | Kind::NonNull) {
             wrappers.push(current.kind);
-            current = current.of_type.as_deref().ok_or_else(|| {
-                self.error(
-                    path,
-                    "type reference ends in a wrapper without `ofType`: the introspection query was not deep enough for this type",
-                )
-            })?;
+            current = current
+                .of_type
+                .as_deref()
+                .ok_or_else(|| LoadError::TooShallow {
+                    name: self.file.to_owned(),
+                    coordinate: at.coordinate(),
+                })?;
         }
         let name = current
             .name
             .as_deref()
-            .ok_or_else(|| self.error(path, "named type without a name"))?;
-        let mut ty = Type::Named(self.known(path, name)?);
+            .ok_or_else(|| self.error(at, "named type without a name"))?;
+        let mut ty = Type::Named(self.known(at, name)?);
         for wrapper in wrappers.into_iter().rev() {
             ty = match (wrapper, ty) {
                 (Kind::List, inner) => Type::List(Box::new(inner)),
                 (_, inner @ (Type::NonNullNamed(_) | Type::NonNullList(_))) => {
-                    return Err(self.error(path, format!("NON_NULL of a non-null type `{inner}`")))
+                    return Err(self.error(at, format!("NON_NULL of a non-null type `{inner}`")))
                 }
                 (_, inner) => inner.non_null(),
             };
@@ -478,8 +573,8 @@ impl<'a> Converter<'a> {
     }
 
     /// A default value is GraphQL literal text; parse it as the default of a one-field input.
-    fn literal(&self, path: &str, literal: &str) -> Result<Node<ast::Value>, LoadError> {
-        let invalid = || self.error(path, format!("`{literal}` is not a GraphQL value"));
+    fn literal(&self, at: &At, literal: &str) -> Result<Node<ast::Value>, LoadError> {
+        let invalid = || self.error(at, format!("`{literal}` is not a GraphQL value"));
         let document =
             ast::Document::parse(format!("input D {{ f: Int = {literal} }}"), "defaultValue")
                 .map_err(|_| invalid())?;
@@ -493,7 +588,7 @@ impl<'a> Converter<'a> {
 
     fn directive_definition(
         &self,
-        path: &str,
+        at: &At,
         directive: &Directive,
     ) -> Result<Definition, LoadError> {
         let locations = directive
@@ -505,15 +600,15 @@ impl<'a> Converter<'a> {
                     .copied()
                     .find(|known| known.name() == location)
                     .ok_or_else(|| {
-                        self.error(path, format!("unknown directive location `{location}`"))
+                        self.error(at, format!("unknown directive location `{location}`"))
                     })
             })
             .collect::<Result<_, LoadError>>()?;
         Ok(Definition::DirectiveDefinition(Node::new(
             ast::DirectiveDefinition {
                 description: directive.description.as_deref().map(Node::new_str),
-                name: self.name(path, &directive.name)?,
-                arguments: self.input_values(&format!("{path}.args"), &directive.args)?,
+                name: self.name(at, &directive.name)?,
+                arguments: self.input_values(at, "args", &directive.args)?,
                 repeatable: directive.is_repeatable,
                 locations,
             },
@@ -630,6 +725,34 @@ mod tests {
             err(unknown),
             "x.json: __schema.types[0] (Query).fields[0] (a).type: unknown type `Nope`: it is not in `__schema.types`"
         );
+    }
+
+    #[test]
+    fn a_cut_type_reference_names_its_coordinate() {
+        let cut = r#"{"kind":"NON_NULL","ofType":{"kind":"LIST","name":null,"ofType":null}}"#;
+        let fine = r#"{"kind":"NON_NULL","ofType":{"kind":"SCALAR","name":"Int"}}"#;
+        let query = |fields: &str| {
+            format!(
+                r#"{{"__schema":{{"queryType":{{"name":"Query"}},"types":[{{"kind":"OBJECT","name":"Query","interfaces":[],"fields":[{fields}]}},
+                {{"kind":"INPUT_OBJECT","name":"In","inputFields":[{{"name":"x","type":{fine}}}]}}]}}}}"#
+            )
+        };
+        let coordinate = |json: String| match from_json(&json, "x.json") {
+            Err(LoadError::TooShallow { coordinate, .. }) => coordinate,
+            other => panic!("{:?}", other.map(|_| ())),
+        };
+        let arg = format!(
+            r#"{{"name":"ok","type":{fine},"args":[]}},{{"name":"grid","type":{fine},"args":[{{"name":"cells","type":{cut}}}]}}"#
+        );
+        assert_eq!(coordinate(query(&arg)), "Query.grid(cells:)");
+        let field = format!(r#"{{"name":"rows","type":{cut},"args":[]}}"#);
+        assert_eq!(coordinate(query(&field)), "Query.rows");
+        let input = query(&format!(r#"{{"name":"ok","type":{fine},"args":[]}}"#)).replace(
+            r#""name":"x","type":{"kind":"NON_NULL","ofType":{"kind":"SCALAR","name":"Int"}}"#,
+            &format!(r#""name":"x","type":{cut}"#),
+        );
+        assert_eq!(coordinate(input), "In.x");
+        assert!(err(&query(&field)).starts_with("x.json: the type of Query.rows is cut short"));
     }
 
     #[test]
