@@ -6,8 +6,9 @@
 //!
 //! Knobs ([`Config`]) make it behave like the servers schemalift must survive: scripted failures
 //! (500s, a 401, 429 with Retry-After, an HTML page, invalid JSON, a request that never
-//! answers), a 2018-era server that rejects newer introspection fields, a depth limit, and
-//! introspection switched off.
+//! answers), a 2018-era server that rejects newer introspection fields, a depth limit,
+//! introspection switched off, and https with a certificate of a test CA ([`TestPki`]), asking
+//! for a client certificate (mutual TLS) if told to.
 //!
 //! ```no_run
 //! let server = schemalift_tests::server::start("type Query { a: Int }");
@@ -84,6 +85,148 @@ pub struct Config {
     pub introspection_disabled: bool,
     /// Add this error beside the data of every introspection answer (a partial result).
     pub partial_error: Option<String>,
+    /// Serve https instead of http.
+    pub tls: Option<Tls>,
+}
+
+/// How the server speaks TLS.
+#[derive(Debug, Clone)]
+pub struct Tls {
+    pub pki: TestPki,
+    /// Refuse the handshake of a client without a certificate signed by the test CA.
+    pub require_client_certificate: bool,
+}
+
+/// Certificates made fresh for one test: a CA, a server certificate for 127.0.0.1 and localhost,
+/// and a client certificate, both signed by the CA. All PEM, ready to be written to files.
+#[derive(Debug, Clone)]
+pub struct TestPki {
+    pub ca_certificate: String,
+    pub server_certificate: String,
+    pub server_key: String,
+    pub client_certificate: String,
+    pub client_key: String,
+}
+
+impl TestPki {
+    pub fn generate() -> TestPki {
+        use rcgen::{
+            BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer,
+            KeyPair, KeyUsagePurpose,
+        };
+        let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA parameters");
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca.distinguished_name
+            .push(DnType::CommonName, "schemalift test CA");
+        ca.key_usages = vec![
+            KeyUsagePurpose::KeyCertSign,
+            KeyUsagePurpose::DigitalSignature,
+        ];
+        let ca_key = KeyPair::generate().expect("CA key");
+        let ca_certificate = ca.self_signed(&ca_key).expect("CA certificate").pem();
+        let issuer = Issuer::new(ca, ca_key);
+        let leaf = |names: Vec<String>, common_name: &str, usage: ExtendedKeyUsagePurpose| {
+            let mut params = CertificateParams::new(names).expect("leaf parameters");
+            params
+                .distinguished_name
+                .push(DnType::CommonName, common_name);
+            params.extended_key_usages = vec![usage];
+            params.use_authority_key_identifier_extension = true;
+            let key = KeyPair::generate().expect("leaf key");
+            let certificate = params.signed_by(&key, &issuer).expect("leaf certificate");
+            (certificate.pem(), key.serialize_pem())
+        };
+        let (server_certificate, server_key) = leaf(
+            vec!["127.0.0.1".into(), "localhost".into()],
+            "schemalift test server",
+            ExtendedKeyUsagePurpose::ServerAuth,
+        );
+        let (client_certificate, client_key) = leaf(
+            Vec::new(),
+            "schemalift test client",
+            ExtendedKeyUsagePurpose::ClientAuth,
+        );
+        TestPki {
+            ca_certificate,
+            server_certificate,
+            server_key,
+            client_certificate,
+            client_key,
+        }
+    }
+}
+
+impl Tls {
+    fn acceptor(&self) -> tokio_rustls::TlsAcceptor {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let certificates = |pem: &str| {
+            CertificateDer::pem_slice_iter(pem.as_bytes())
+                .collect::<Result<Vec<_>, _>>()
+                .expect("PEM certificates")
+        };
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let builder = rustls::ServerConfig::builder_with_provider(provider.clone())
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions");
+        let builder = if self.require_client_certificate {
+            let mut roots = rustls::RootCertStore::empty();
+            for ca in certificates(&self.pki.ca_certificate) {
+                roots.add(ca).expect("test CA");
+            }
+            let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                Arc::new(roots),
+                provider,
+            )
+            .build()
+            .expect("client verifier");
+            builder.with_client_cert_verifier(verifier)
+        } else {
+            builder.with_no_client_auth()
+        };
+        let key =
+            PrivateKeyDer::from_pem_slice(self.pki.server_key.as_bytes()).expect("server key");
+        let config = builder
+            .with_single_cert(certificates(&self.pki.server_certificate), key)
+            .expect("server certificate");
+        tokio_rustls::TlsAcceptor::from(Arc::new(config))
+    }
+}
+
+/// TCP connections that become TLS sessions before axum sees them. A failed handshake (a
+/// client without a certificate) is dropped and the next connection awaited, as a TLS
+/// terminator does.
+struct TlsListener {
+    tcp: tokio::net::TcpListener,
+    acceptor: tokio_rustls::TlsAcceptor,
+    handshakes_refused: Arc<AtomicUsize>,
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+    type Addr = std::net::SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            let Ok((tcp, address)) = self.tcp.accept().await else {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            };
+            // Bounded, so a client that stalls mid-handshake cannot stop the server.
+            let handshake =
+                tokio::time::timeout(Duration::from_secs(10), self.acceptor.accept(tcp)).await;
+            match handshake {
+                Ok(Ok(tls)) => return (tls, address),
+                _ => {
+                    self.handshakes_refused.fetch_add(1, Ordering::SeqCst);
+                }
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
+    }
 }
 
 impl Config {
@@ -101,6 +244,7 @@ impl Config {
             max_depth: None,
             introspection_disabled: false,
             partial_error: None,
+            tls: None,
         }
     }
 }
@@ -112,6 +256,8 @@ pub struct Seen {
     pub kind: &'static str,
     pub headers: Vec<(String, String)>,
     pub query: String,
+    /// The whole request body, variables included (to show what was, or was not, sent).
+    pub body: String,
 }
 
 impl Seen {
@@ -140,11 +286,12 @@ struct ServerState {
     exchanges: AtomicUsize,
     requests: AtomicUsize,
     seen: Mutex<Vec<Seen>>,
+    handshakes_refused: Arc<AtomicUsize>,
 }
 
 /// A running server; stops when dropped.
 pub struct TestServer {
-    /// `http://127.0.0.1:<port>/graphql`.
+    /// `http://127.0.0.1:<port>/graphql` (`https://` with [`Config::tls`]).
     pub url: String,
     state: Arc<ServerState>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -162,9 +309,16 @@ pub fn start_with(config: Config) -> TestServer {
         .set_nonblocking(true)
         .expect("non-blocking listener");
     let url = format!(
-        "http://{}/graphql",
+        "{}://{}/graphql",
+        if config.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        },
         listener.local_addr().expect("local address")
     );
+    let acceptor = config.tls.as_ref().map(Tls::acceptor);
+    let handshakes_refused = Arc::new(AtomicUsize::new(0));
     let state = Arc::new(ServerState {
         url: url.clone(),
         failures: Mutex::new(config.failures.iter().cloned().collect()),
@@ -177,6 +331,7 @@ pub fn start_with(config: Config) -> TestServer {
         exchanges: AtomicUsize::new(0),
         requests: AtomicUsize::new(0),
         seen: Mutex::new(Vec::new()),
+        handshakes_refused: handshakes_refused.clone(),
     });
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     let app = axum::Router::new()
@@ -189,11 +344,24 @@ pub fn start_with(config: Config) -> TestServer {
             .build()
             .expect("server runtime");
         runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+            let tcp = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
             // A request that hangs must not keep the process alive: no graceful wait.
-            tokio::select! {
-                _ = axum::serve(listener, app) => {}
-                _ = stopped => {}
+            match acceptor {
+                None => tokio::select! {
+                    _ = axum::serve(tcp, app) => {}
+                    _ = stopped => {}
+                },
+                Some(acceptor) => {
+                    let listener = TlsListener {
+                        tcp,
+                        acceptor,
+                        handshakes_refused,
+                    };
+                    tokio::select! {
+                        _ = axum::serve(listener, app) => {}
+                        _ = stopped => {}
+                    }
+                }
             }
         });
         runtime.shutdown_background();
@@ -209,6 +377,12 @@ impl TestServer {
     /// Successful token exchanges (`apiKeyUser`/`oauthUser` that issued a JWT).
     pub fn exchanges(&self) -> usize {
         self.state.exchanges.load(Ordering::SeqCst)
+    }
+
+    /// TLS handshakes that failed (a client without an acceptable certificate, or one that
+    /// does not trust the server).
+    pub fn handshakes_refused(&self) -> usize {
+        self.state.handshakes_refused.load(Ordering::SeqCst)
     }
 
     /// Every request received.
@@ -332,6 +506,7 @@ async fn graphql(
                 })
                 .collect(),
             query: query.clone(),
+            body: String::from_utf8_lossy(&body).into_owned(),
         });
     }
     if let Some(failure) = failure {

@@ -1,9 +1,9 @@
 //! End-to-end tests of `schemalift fetch` and `schemalift auth`: the real binary against the
 //! real local test server (`schemalift_tests::server`), one scenario each — every auth method,
-//! the token cache, refresh, retries, timeouts, broken answers, old and limited servers — and
-//! the round trip of every corpus schema.
+//! spacectl's profiles, the token cache, refresh, retries, timeouts, broken answers, old and
+//! limited servers, mutual TLS — and the round trip of every corpus schema.
 
-use schemalift_tests::server::{self, Config, Era, Failure};
+use schemalift_tests::server::{self, Config, Era, Failure, TestPki, Tls};
 use schemalift_tests::{corpus_dir, sample, schemalift, text};
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -34,13 +34,15 @@ impl Scratch {
     }
 
     /// `schemalift ARGS` with this cache, no Spacelift variables from the outer environment,
-    /// and the given ones.
+    /// spacectl's directory in the scratch space (see [`Scratch::spacectl`]; never the user's
+    /// `~/.spacelift`), and the given variables.
     fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut cmd = schemalift();
         for var in SPACELIFT_VARIABLES {
             cmd.env_remove(var);
         }
-        cmd.env("SCHEMALIFT_CACHE_DIR", self.cache())
+        cmd.env("SPACELIFT_CONFIG_DIR", self.spacectl_dir())
+            .env("SCHEMALIFT_CACHE_DIR", self.cache())
             .envs(env.iter().copied())
             .args(args)
             .current_dir(self.dir.path());
@@ -53,6 +55,20 @@ impl Scratch {
         std::fs::create_dir_all(&dir).expect("inputs dir");
         std::fs::write(dir.join(name), content).expect("write input");
         format!("inputs/{name}")
+    }
+
+    /// spacectl's configuration directory, among the inputs: it holds secrets in clear, as the
+    /// real one does.
+    fn spacectl_dir(&self) -> PathBuf {
+        self.path("inputs").join("spacelift")
+    }
+
+    /// Write spacectl's `config.json`; returns its path.
+    fn spacectl(&self, config: &serde_json::Value) -> PathBuf {
+        std::fs::create_dir_all(self.spacectl_dir()).expect("spacectl dir");
+        let path = self.spacectl_dir().join("config.json");
+        std::fs::write(&path, serde_json::to_string_pretty(config).unwrap()).expect("config.json");
+        path
     }
 
     /// Every file the binary may have written (all but the token cache and the test's inputs),
@@ -91,7 +107,11 @@ impl Scratch {
     }
 }
 
-const SPACELIFT_VARIABLES: [&str; 9] = [
+const SPACELIFT_VARIABLES: [&str; 13] = [
+    "SPACELIFT_PROFILE",
+    "SPACELIFT_CONFIG_DIR",
+    "SPACELIFT_API_TLS_CERT",
+    "SPACELIFT_API_TLS_KEY",
     "SPACELIFT_API_TOKEN",
     "SPACELIFT_API_KEY_ID",
     "SPACELIFT_API_KEY_SECRET",
@@ -742,6 +762,491 @@ fn watch_refreshes_the_token_before_it_expires_and_reports_changes() {
         &scratch,
         &[&out],
         &[&["api-key-secret-0123456789"][..], &jwts].concat(),
+    );
+}
+
+// --- spacectl's profiles -------------------------------------------------------------------
+
+/// spacectl's `config.json` with these profiles (alias, credentials) and a current one.
+fn spacectl_config(current: &str, profiles: &[(&str, serde_json::Value)]) -> serde_json::Value {
+    let profiles: serde_json::Map<String, serde_json::Value> = profiles
+        .iter()
+        .map(|(alias, credentials)| {
+            (
+                alias.to_string(),
+                serde_json::json!({ "alias": alias, "credentials": credentials }),
+            )
+        })
+        .collect();
+    serde_json::json!({ "currentProfileAlias": current, "profiles": profiles })
+}
+
+/// Type 1: an API key, as `spacectl profile login` stores it (endpoint without /graphql).
+fn api_key_profile(endpoint: &str, id: &str, secret: &str) -> serde_json::Value {
+    serde_json::json!({ "type": 1, "endpoint": endpoint.trim_end_matches("/graphql"), "key_id": id, "key_secret": secret })
+}
+
+/// Type 2: a GitHub token, good on `spacelift_server()`.
+fn github_profile(endpoint: &str) -> serde_json::Value {
+    serde_json::json!({ "type": 2, "endpoint": endpoint, "access_token": "ghp_githubtoken0123456789" })
+}
+
+/// A file's bytes and modification time: what "never written" means.
+fn untouched(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    (
+        std::fs::read(path).unwrap(),
+        std::fs::metadata(path).unwrap().modified().unwrap(),
+    )
+}
+
+/// Whether any request the server received carried `secret`, in a header or its body.
+fn sent(server: &server::TestServer, secret: &str) -> bool {
+    server
+        .seen()
+        .iter()
+        .any(|s| s.body.contains(secret) || s.headers.iter().any(|(_, v)| v.contains(secret)))
+}
+
+#[test]
+fn the_current_profile_api_key_is_exchanged_once_and_cached() {
+    let (config, sdl) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let file = scratch.spacectl(&spacectl_config(
+        "acme",
+        &[(
+            "acme",
+            api_key_profile(&server.url, "01HKEYID", "api-key-secret-0123456789"),
+        )],
+    ));
+    let before = untouched(&file);
+    // No URL: the profile names the endpoint, as a token's `aud` would.
+    let first = scratch.run(&["fetch", "-o", "s.graphql"], &[]);
+    ok(&first);
+    assert_eq!(server.exchanges(), 1);
+    assert_same_schema(
+        &sdl,
+        &std::fs::read_to_string(scratch.path("s.graphql")).unwrap(),
+        "spacelift",
+    );
+    // The same endpoint given with a trailing slash instead of /graphql: the cached token.
+    let url = server.url.replace("/graphql", "/");
+    let second = scratch.run(&["fetch", &url, "-o", "s.graphql"], &[]);
+    ok(&second);
+    assert_eq!(
+        server.exchanges(),
+        1,
+        "the second run must reuse the cached token"
+    );
+    assert_cache_private(&scratch);
+    let status = scratch.run(&["auth", "status"], &[]);
+    ok(&status);
+    let listing = text(&status.stdout);
+    assert!(
+        listing.contains("api-key") && listing.contains("01HKEYID"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains(&format!(
+            "without credential flags, fetch uses API key 01HKEYID from spacectl profile `acme` ({}) for {}",
+            file.display(),
+            server.url
+        )),
+        "{listing}"
+    );
+    assert_eq!(
+        untouched(&file),
+        before,
+        "config.json must never be written"
+    );
+    assert_eq!(
+        std::fs::read_dir(scratch.spacectl_dir()).unwrap().count(),
+        1,
+        "nothing beside config.json"
+    );
+    let jwt = server.issued_tokens().pop().unwrap();
+    assert_never_shown(
+        &scratch,
+        &[&first, &second, &status],
+        &["api-key-secret-0123456789", &jwt],
+    );
+}
+
+#[test]
+fn a_profile_api_token_is_sent_as_it_is() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let token = api_token(server.url.trim_end_matches("/graphql"));
+    server.accept_api_token(&token);
+    let scratch = Scratch::new();
+    scratch.spacectl(&spacectl_config(
+        "browser",
+        &[(
+            "browser",
+            serde_json::json!({ "type": 3, "endpoint": server.url.trim_end_matches("/graphql"), "access_token": token }),
+        )],
+    ));
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    assert_eq!(server.exchanges(), 0, "API tokens are never exchanged");
+    let bearer = format!("Bearer {token}");
+    assert!(server
+        .seen()
+        .iter()
+        .all(|s| s.header("authorization") == Some(bearer.as_str())));
+    assert!(
+        scratch.cache_files().is_empty(),
+        "raw tokens are not cached"
+    );
+    assert_never_shown(&scratch, &[&out], &[&token]);
+}
+
+#[test]
+fn a_profile_for_another_endpoint_sends_nothing_there() {
+    // The profile is for `home`; the fetch goes to `public`, which must not see its secret.
+    let (config, _) = spacelift_server();
+    let home = server::start_with(config);
+    let public = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    scratch.spacectl(&spacectl_config(
+        "acme",
+        &[
+            (
+                "acme",
+                api_key_profile(&home.url, "01HKEYID", "api-key-secret-0123456789"),
+            ),
+            ("gh", github_profile(&home.url)),
+        ],
+    ));
+    let out = scratch.run(&["fetch", &public.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "passed over in silence: {}",
+        text(&out.stderr)
+    );
+    assert!(public.seen().iter().all(|s| s.kind == "introspection"));
+    assert!(public
+        .seen()
+        .iter()
+        .all(|s| s.header("authorization").is_none()));
+    for secret in [
+        "api-key-secret-0123456789",
+        "01HKEYID",
+        "ghp_githubtoken0123456789",
+    ] {
+        assert!(!sent(&public, secret), "{secret} sent to another endpoint");
+    }
+    assert_eq!(home.requests(), 0);
+    // Named explicitly, a profile for another endpoint is an error, before any request.
+    let named = scratch.run(&["fetch", &public.url, "--profile", "gh"], &[]);
+    let stderr = fails(&named);
+    assert!(
+        stderr.contains(&format!(
+            "spacectl profile `gh` is for {}, not {}",
+            home.url, public.url
+        )),
+        "{stderr}"
+    );
+    assert!(!sent(&public, "ghp_githubtoken0123456789"));
+    assert!(scratch.cache_files().is_empty());
+    assert_never_shown(
+        &scratch,
+        &[&out, &named],
+        &["api-key-secret-0123456789", "ghp_githubtoken0123456789"],
+    );
+}
+
+#[test]
+fn the_environment_beats_the_current_profile() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    scratch.spacectl(&spacectl_config(
+        "acme",
+        &[(
+            "acme",
+            api_key_profile(&server.url, "01HPROFILE", "profile-secret-0123456789"),
+        )],
+    ));
+    let out = scratch.run(
+        &["fetch", &server.url, "-o", "s.graphql"],
+        &[
+            ("SPACELIFT_API_KEY_ID", "01HKEYID"),
+            ("SPACELIFT_API_KEY_SECRET", "api-key-secret-0123456789"),
+        ],
+    );
+    ok(&out);
+    assert_eq!(server.exchanges(), 1);
+    assert!(sent(&server, "01HKEYID"));
+    assert!(!sent(&server, "01HPROFILE") && !sent(&server, "profile-secret-0123456789"));
+    let jwt = server.issued_tokens().pop().unwrap();
+    assert_never_shown(
+        &scratch,
+        &[&out],
+        &[
+            "api-key-secret-0123456789",
+            "profile-secret-0123456789",
+            &jwt,
+        ],
+    );
+}
+
+#[test]
+fn profile_picks_another_and_no_profile_ignores_them() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    // The current profile's key is one the server does not know; `gh` is a good GitHub token.
+    scratch.spacectl(&spacectl_config(
+        "stale",
+        &[
+            (
+                "stale",
+                api_key_profile(&server.url, "01HSTALE", "stale-secret-0123456789"),
+            ),
+            ("gh", github_profile(&server.url)),
+        ],
+    ));
+    let current = scratch.run(&["fetch", &server.url], &[]);
+    let stderr = fails(&current);
+    assert!(
+        stderr.contains("key ID `01HSTALE` is probably wrong"),
+        "{stderr}"
+    );
+    let picked = scratch.run(
+        &["fetch", &server.url, "-o", "s.graphql", "--profile", "gh"],
+        &[],
+    );
+    ok(&picked);
+    assert_eq!(server.exchanges(), 1);
+    assert!(server.seen().iter().any(|s| s.query.contains("oauthUser")));
+    assert_cache_private(&scratch);
+    // SPACELIFT_PROFILE picks one too, as in spacectl: the cached token serves it.
+    let by_env = scratch.run(
+        &["fetch", "-o", "s.graphql"],
+        &[("SPACELIFT_PROFILE", "gh")],
+    );
+    ok(&by_env);
+    assert_eq!(server.exchanges(), 1);
+    // A profile that is not there names those that are.
+    let missing = scratch.run(&["fetch", &server.url, "--profile", "prod"], &[]);
+    let stderr = fails(&missing);
+    assert!(
+        stderr.contains("no profile `prod` (--profile); its profiles: gh, stale"),
+        "{stderr}"
+    );
+    // --no-profile: anonymous, so this server refuses.
+    let before = server.requests();
+    let ignored = scratch.run(&["fetch", &server.url, "--no-profile"], &[]);
+    let stderr = fails(&ignored);
+    assert!(stderr.contains("needs credentials"), "{stderr}");
+    assert!(server.seen()[before..]
+        .iter()
+        .all(|s| s.kind != "exchange" && s.header("authorization").is_none()));
+    let jwt = server.issued_tokens().pop().unwrap();
+    assert_never_shown(
+        &scratch,
+        &[&current, &picked, &by_env, &missing, &ignored],
+        &["stale-secret-0123456789", "ghp_githubtoken0123456789", &jwt],
+    );
+}
+
+#[test]
+fn a_malformed_spacectl_file_warns_unless_a_profile_was_named() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    std::fs::create_dir_all(scratch.spacectl_dir()).unwrap();
+    let file = scratch.spacectl_dir().join("config.json");
+    std::fs::write(
+        &file,
+        r#"{"currentProfileAlias": "acme", "profiles": {"acme": {"credentials": {"type": 1, "key_secret": "half-written-secret-42""#,
+    )
+    .unwrap();
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    let stderr = text(&out.stderr);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].starts_with(&format!(
+            "warning: ignoring spacectl's profiles in {}: not valid JSON (EOF while parsing",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    let named = scratch.run(&["fetch", &server.url, "--profile", "acme"], &[]);
+    let stderr = fails(&named);
+    assert!(
+        stderr.contains(&format!(
+            "spacectl profiles in {}: not valid JSON",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    // A profile that parses but lacks what its type needs, said without its values.
+    let stderr = fails(&scratch.run(
+        &["fetch", &server.url, "--profile", "acme"],
+        &[("SPACELIFT_CONFIG_DIR", "inputs/nowhere")],
+    ));
+    assert!(
+        stderr.contains("no such file, so no profile `acme`"),
+        "{stderr}"
+    );
+    scratch.spacectl(&spacectl_config(
+        "acme",
+        &[(
+            "acme",
+            serde_json::json!({ "type": 1, "endpoint": server.url, "key_secret": "half-written-secret-42" }),
+        )],
+    ));
+    let incomplete = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&incomplete);
+    assert!(
+        text(&incomplete.stderr).contains("profile `acme`: API key credentials without `key_id`"),
+        "{}",
+        text(&incomplete.stderr)
+    );
+    assert_eq!(server.exchanges(), 0);
+    assert!(!sent(&server, "half-written-secret-42"));
+    assert_never_shown(
+        &scratch,
+        &[&out, &named, &incomplete],
+        &["half-written-secret-42"],
+    );
+}
+
+// --- mutual TLS -----------------------------------------------------------------------------
+
+#[test]
+fn mutual_tls_fails_without_the_client_certificate_and_works_with_it() {
+    let pki = TestPki::generate();
+    let mut config = Config::new(SIMPLE);
+    config.tls = Some(Tls {
+        pki: pki.clone(),
+        require_client_certificate: true,
+    });
+    let server = server::start_with(config);
+    assert!(server.url.starts_with("https://127.0.0.1:"));
+    let scratch = Scratch::new();
+    let ca = scratch.input("ca.pem", &pki.ca_certificate);
+    let cert = scratch.input("client.pem", &pki.client_certificate);
+    let key = scratch.input("client-key.pem", &pki.client_key);
+    let trust = ("SPACELIFT_API_TLS_CA", ca.as_str());
+
+    let without = scratch.run(&["fetch", &server.url, "--retries", "0"], &[trust]);
+    let stderr = fails(&without);
+    assert!(
+        stderr.contains(&format!("{}: request failed: received fatal alert: CertificateRequired; the server asks for a client certificate: give --tls-cert and --tls-key", server.url)),
+        "{stderr}"
+    );
+    assert!(server.handshakes_refused() >= 1);
+    assert_eq!(server.requests(), 0, "no request without a certificate");
+
+    let by_env = scratch.run(
+        &["fetch", &server.url, "-o", "env.graphql"],
+        &[
+            trust,
+            ("SPACELIFT_API_TLS_CERT", &cert),
+            ("SPACELIFT_API_TLS_KEY", &key),
+        ],
+    );
+    ok(&by_env);
+    assert_same_schema(
+        SIMPLE,
+        &std::fs::read_to_string(scratch.path("env.graphql")).unwrap(),
+        "simple",
+    );
+    // Flags beat the environment: a broken pair there does not matter.
+    let by_flags = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "-o",
+            "flags.graphql",
+            "--tls-cert",
+            &cert,
+            "--tls-key",
+            &key,
+        ],
+        &[
+            trust,
+            ("SPACELIFT_API_TLS_CERT", "inputs/nonexistent.pem"),
+            ("SPACELIFT_API_TLS_KEY", "inputs/nonexistent.pem"),
+        ],
+    );
+    ok(&by_flags);
+
+    // One file holding both works for both flags.
+    let both = scratch.input(
+        "both.pem",
+        &format!("{}{}", pki.client_key, pki.client_certificate),
+    );
+    ok(&scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--tls-cert",
+            &both,
+            "--tls-key",
+            &both,
+        ],
+        &[trust],
+    ));
+
+    // Broken pairs are one line naming the flag or variable and the path.
+    let refused = |flags: &[&str], env: &[(&str, &str)], expected: &str| {
+        let args = [&["fetch", server.url.as_str()][..], flags].concat();
+        let stderr = fails(&scratch.run(&args, &[&[trust][..], env].concat()));
+        assert!(
+            stderr.contains(&format!("error: cannot set up the HTTP client: {expected}")),
+            "{stderr}"
+        );
+    };
+    refused(
+        &["--tls-key", &key],
+        &[],
+        &format!("--tls-key {key}: a private key needs its client certificate too (--tls-cert)"),
+    );
+    refused(
+        &[],
+        &[("SPACELIFT_API_TLS_CERT", &cert)],
+        &format!("SPACELIFT_API_TLS_CERT={cert}: a client certificate needs its private key too (SPACELIFT_API_TLS_KEY)"),
+    );
+    refused(
+        &["--tls-cert", &ca, "--tls-key", &ca],
+        &[],
+        &format!("--tls-key {ca}: no PEM private key in it"),
+    );
+    refused(
+        &["--tls-cert", &cert, "--tls-key", "inputs/missing-key.pem"],
+        &[],
+        "--tls-key inputs/missing-key.pem: No such file or directory",
+    );
+    // Someone else's key (the server's) with the client certificate.
+    let server_key = scratch.input("server-key.pem", &pki.server_key);
+    let stderr = fails(&scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--tls-cert",
+            &cert,
+            "--tls-key",
+            &server_key,
+        ],
+        &[trust],
+    ));
+    assert!(
+        stderr.contains("not a usable certificate and key"),
+        "{stderr}"
+    );
+    assert_never_shown(
+        &scratch,
+        &[&without, &by_env, &by_flags],
+        &[pki.client_key.lines().nth(1).unwrap()],
     );
 }
 

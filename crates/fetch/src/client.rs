@@ -4,7 +4,7 @@
 
 use crate::auth::{Credentials, Redactor, TokenCache, TokenSource};
 use crate::graphql::{self, GraphQLResponse};
-use crate::http::{Header, HttpClient, HttpOptions};
+use crate::http::{ClientCertificate, Header, HttpClient, HttpOptions};
 use crate::introspect::{self, Introspection};
 use crate::probe::Capabilities;
 use crate::query::DEFAULT_DEPTH;
@@ -35,6 +35,8 @@ pub struct FetchOptions {
     pub credentials: Option<Credentials>,
     /// Where exchanged tokens are cached; `None` is `--no-cache`.
     pub cache: Option<TokenCache>,
+    /// Presented to servers that ask for one (mutual TLS).
+    pub client_certificate: Option<ClientCertificate>,
     /// Per request.
     pub timeout: Duration,
     pub retry: RetryPolicy,
@@ -53,6 +55,7 @@ impl Default for FetchOptions {
             headers: Vec::new(),
             credentials: None,
             cache: None,
+            client_certificate: None,
             timeout: Duration::from_secs(60),
             retry: RetryPolicy::default(),
             legacy: false,
@@ -104,6 +107,7 @@ impl Session {
                 retry: options.retry,
                 headers: options.headers.clone(),
                 tls: HttpOptions::needs_tls(&endpoint),
+                client_certificate: options.client_certificate.clone(),
             },
             redactor.clone(),
         )?;
@@ -185,7 +189,7 @@ impl Session {
 
     fn unauthorized(&self, status: u16, message: String) -> FetchError {
         let hint = match self.auth.as_ref().map(TokenSource::credentials) {
-            None => "this endpoint needs credentials: --token, --api-key-id with --api-key-secret (or --api-key-file), --github-token, or the SPACELIFT_API_* variables",
+            None => "this endpoint needs credentials: --token, --api-key-id with --api-key-secret (or --api-key-file), --github-token, the SPACELIFT_API_* variables, or a spacectl profile for this endpoint (--profile)",
             Some(Credentials::Token(_)) => "the token was refused; it may have expired (API tokens are never refreshed): get a new one",
             Some(_) => "a freshly exchanged token was refused too: check that the key (or GitHub user) has access to this account",
         };

@@ -9,7 +9,7 @@ pub enum FetchError {
     #[error("invalid endpoint `{endpoint}`: {message}")]
     InvalidEndpoint { endpoint: String, message: String },
 
-    #[error("no endpoint: give a URL, or set SPACELIFT_API_KEY_ENDPOINT (or use a SPACELIFT_API_TOKEN, whose `aud` names one)")]
+    #[error("no endpoint: give a URL, or set SPACELIFT_API_KEY_ENDPOINT (or use a SPACELIFT_API_TOKEN, whose `aud` names one, or a spacectl profile)")]
     NoEndpoint,
 
     #[error("{0}")]
@@ -17,6 +17,9 @@ pub enum FetchError {
 
     #[error("cannot read {}: {message}", path.display())]
     CredentialsFile { path: PathBuf, message: String },
+
+    #[error("spacectl profiles in {}: {message}", path.display())]
+    Profile { path: PathBuf, message: String },
 
     #[error("cannot set up the HTTP client: {0}")]
     Client(String),

@@ -1,7 +1,9 @@
 //! The HTTP client every request goes through: reqwest with rustls, proxies from the
 //! environment (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`), extra CA certificates from
-//! `SPACELIFT_API_TLS_CA` or `SSL_CERT_FILE`, a per-request timeout, the user's headers, a
-//! `User-Agent: schemalift/<version>` and retries (see [`crate::retry`]).
+//! `SPACELIFT_API_TLS_CA` or `SSL_CERT_FILE`, a client certificate for mutual TLS
+//! (`--tls-cert`/`--tls-key`, else `SPACELIFT_API_TLS_CERT`/`_KEY`, as spacectl reads them), a
+//! per-request timeout, the user's headers, a `User-Agent: schemalift/<version>` and retries
+//! (see [`crate::retry`]).
 
 use crate::auth::{Redactor, Secret};
 use crate::retry::{parse_retry_after, RetryPolicy};
@@ -10,6 +12,7 @@ use reqwest::header::{
     HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
 };
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 pub const USER_AGENT: &str = concat!("schemalift/", env!("CARGO_PKG_VERSION"));
@@ -93,6 +96,7 @@ pub struct HttpOptions {
     /// Whether TLS may be needed. Loading the system's trust roots costs milliseconds on every
     /// run, which a plain-HTTP endpoint (a local server, a sidecar) should not pay.
     pub tls: bool,
+    pub client_certificate: Option<ClientCertificate>,
 }
 
 impl HttpOptions {
@@ -164,6 +168,11 @@ impl HttpClient {
                         }
                     }));
         }
+        // Loaded for plain-HTTP endpoints too, so that a wrong path is reported the day it is
+        // set, not the day the endpoint moves to https.
+        if let Some(certificate) = &options.client_certificate {
+            builder = builder.identity(certificate.identity()?);
+        }
         for (variable, path) in extra_ca_files() {
             let pem = std::fs::read(&path)
                 .map_err(|e| FetchError::Client(format!("{variable}={}: {e}", path.display())))?;
@@ -179,7 +188,7 @@ impl HttpClient {
         }
         let client = builder
             .build()
-            .map_err(|e| FetchError::Client(e.to_string()))?;
+            .map_err(|e| FetchError::Client(innermost(&e).to_string()))?;
         Ok(HttpClient {
             client,
             options,
@@ -283,12 +292,7 @@ impl HttpClient {
                 attempts,
             };
         }
-        // reqwest's own messages are generic ("error sending request", "client error
-        // (Connect)"); the innermost cause says what happened (refused, DNS, TLS).
-        let mut innermost: &dyn std::error::Error = error;
-        while let Some(cause) = innermost.source() {
-            innermost = cause;
-        }
+        let innermost = innermost(error);
         let what = if error.is_connect() {
             "cannot connect"
         } else if error.is_body() || error.is_decode() {
@@ -296,13 +300,187 @@ impl HttpClient {
         } else {
             "request failed"
         };
-        let message = format!("{what}: {innermost}");
+        let mut message = format!("{what}: {innermost}");
+        // rustls names the TLS alert; say what to do about the one mutual TLS sends.
+        if innermost.to_string().contains("CertificateRequired") {
+            message.push_str(
+                "; the server asks for a client certificate: give --tls-cert and --tls-key (or SPACELIFT_API_TLS_CERT and SPACELIFT_API_TLS_KEY)",
+            );
+        }
         FetchError::Connect {
             endpoint: endpoint.to_string(),
             message: self.redactor.scrub(&message),
             attempts,
         }
     }
+}
+
+/// reqwest's own messages are generic ("error sending request", "client error (Connect)",
+/// "builder error"); the innermost cause says what happened (refused, DNS, TLS, a bad key).
+fn innermost<'e>(
+    error: &'e (dyn std::error::Error + 'static),
+) -> &'e (dyn std::error::Error + 'static) {
+    let mut innermost = error;
+    while let Some(cause) = innermost.source() {
+        innermost = cause;
+    }
+    innermost
+}
+
+/// A client certificate for mutual TLS: a PEM certificate chain and its private key, as two
+/// files (or one file holding both, named twice). Only the paths are kept; the files are read
+/// when the HTTP client is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientCertificate {
+    pub certificate: PathBuf,
+    pub key: PathBuf,
+    /// Named by `--tls-cert`/`--tls-key` rather than the environment, for messages.
+    from_flags: bool,
+}
+
+impl ClientCertificate {
+    /// The flags' pair, else the environment's (`SPACELIFT_API_TLS_CERT`/`_KEY`): never one of
+    /// each, since a certificate is useless with another's key. Half a pair is an error.
+    pub fn resolve(
+        certificate: Option<PathBuf>,
+        key: Option<PathBuf>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Option<ClientCertificate>, FetchError> {
+        let (certificate, key, from_flags) = if certificate.is_some() || key.is_some() {
+            (certificate, key, true)
+        } else {
+            let path = |name| {
+                env(name)
+                    .filter(|v| !v.trim().is_empty())
+                    .map(PathBuf::from)
+            };
+            (
+                path("SPACELIFT_API_TLS_CERT"),
+                path("SPACELIFT_API_TLS_KEY"),
+                false,
+            )
+        };
+        let (cert_name, key_name) = Self::names(from_flags);
+        match (certificate, key) {
+            (Some(certificate), Some(key)) => Ok(Some(ClientCertificate {
+                certificate,
+                key,
+                from_flags,
+            })),
+            (None, None) => Ok(None),
+            (Some(certificate), None) => Err(FetchError::Client(format!(
+                "{}: a client certificate needs its private key too ({key_name})",
+                Self::label(cert_name, from_flags, &certificate)
+            ))),
+            (None, Some(key)) => Err(FetchError::Client(format!(
+                "{}: a private key needs its client certificate too ({cert_name})",
+                Self::label(key_name, from_flags, &key)
+            ))),
+        }
+    }
+
+    fn names(from_flags: bool) -> (&'static str, &'static str) {
+        if from_flags {
+            ("--tls-cert", "--tls-key")
+        } else {
+            ("SPACELIFT_API_TLS_CERT", "SPACELIFT_API_TLS_KEY")
+        }
+    }
+
+    /// `--tls-cert client.pem` or `SPACELIFT_API_TLS_CERT=client.pem`, as the user wrote it.
+    fn label(name: &str, from_flags: bool, path: &Path) -> String {
+        let separator = if from_flags { ' ' } else { '=' };
+        format!("{name}{separator}{}", path.display())
+    }
+
+    /// Read both files into the identity rustls presents: the certificate blocks of one and
+    /// the private key of the other, so a combined file works for both. No message quotes a
+    /// file's content.
+    fn identity(&self) -> Result<reqwest::Identity, FetchError> {
+        let (cert_name, key_name) = Self::names(self.from_flags);
+        let cert_label = Self::label(cert_name, self.from_flags, &self.certificate);
+        let key_label = Self::label(key_name, self.from_flags, &self.key);
+        let read = |label: &str, path: &Path| {
+            std::fs::read(path)
+                .map_err(|e| FetchError::Client(format!("{label}: {e}")))
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        };
+        let certificates: Vec<String> = pem_blocks(&read(&cert_label, &self.certificate)?)
+            .into_iter()
+            .filter(|(label, _)| label == "CERTIFICATE")
+            .map(|(_, block)| block)
+            .collect();
+        if certificates.is_empty() {
+            return Err(FetchError::Client(format!(
+                "{cert_label}: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)"
+            )));
+        }
+        let keys: Vec<(String, String)> = pem_blocks(&read(&key_label, &self.key)?)
+            .into_iter()
+            .filter(|(label, _)| label.ends_with("PRIVATE KEY"))
+            .collect();
+        let key = match keys.as_slice() {
+            [(label, _)] if label == "ENCRYPTED PRIVATE KEY" => {
+                return Err(FetchError::Client(format!(
+                    "{key_label}: the private key is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN)"
+                )))
+            }
+            [(_, key)] => key,
+            [] => {
+                return Err(FetchError::Client(format!(
+                    "{key_label}: no PEM private key in it (expected -----BEGIN PRIVATE KEY-----, or an RSA or EC one)"
+                )))
+            }
+            _ => {
+                return Err(FetchError::Client(format!(
+                    "{key_label}: {} private keys in it; give the one that goes with the certificate",
+                    keys.len()
+                )))
+            }
+        };
+        let pem = format!("{}{key}", certificates.concat());
+        let unusable = |e: reqwest::Error| {
+            FetchError::Client(format!(
+                "{cert_label} with {key_label}: not a usable certificate and key ({})",
+                innermost(&e)
+            ))
+        };
+        let identity = reqwest::Identity::from_pem(pem.as_bytes()).map_err(unusable)?;
+        // `from_pem` only frames the blocks; rustls decodes the key (and checks that it goes
+        // with the certificate) when a client is built. A client without trust roots costs
+        // little, and says which files are wrong rather than "builder error" later.
+        reqwest::Client::builder()
+            .use_rustls_tls()
+            .tls_built_in_root_certs(false)
+            .identity(identity.clone())
+            .build()
+            .map_err(unusable)?;
+        Ok(identity)
+    }
+}
+
+/// The PEM blocks of a text: (label, the block from BEGIN to END with a final newline). Text
+/// around them (openssl's `Bag Attributes`, comments) is skipped, as PEM readers do.
+fn pem_blocks(text: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in text.lines().map(str::trim) {
+        if let Some(label) = line
+            .strip_prefix("-----BEGIN ")
+            .and_then(|l| l.strip_suffix("-----"))
+        {
+            current = Some((label.to_owned(), format!("{line}\n")));
+        } else if let Some((label, mut block)) = current.take() {
+            block.push_str(line);
+            block.push('\n');
+            if line == format!("-----END {label}-----") {
+                blocks.push((label, block));
+            } else {
+                current = Some((label, block));
+            }
+        }
+    }
+    blocks
 }
 
 /// Extra CA bundles to trust, as spacectl reads them: `SPACELIFT_API_TLS_CA`, else
@@ -356,5 +534,153 @@ mod tests {
         std::fs::write(&path, "X-Ok: 1\nbroken line\n").unwrap();
         let e = Header::parse_file(&path).unwrap_err().to_string();
         assert!(e.contains("line 2"), "{e}");
+    }
+
+    fn vars(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    const ENV_PAIR: &[(&str, &str)] = &[
+        ("SPACELIFT_API_TLS_CERT", "/env/cert.pem"),
+        ("SPACELIFT_API_TLS_KEY", "/env/key.pem"),
+    ];
+
+    #[test]
+    fn the_flags_pair_beats_the_environment_pair_and_halves_are_errors() {
+        let from_env = ClientCertificate::resolve(None, None, &vars(ENV_PAIR))
+            .unwrap()
+            .unwrap();
+        assert_eq!(from_env.certificate, PathBuf::from("/env/cert.pem"));
+        assert!(!from_env.from_flags);
+        let from_flags =
+            ClientCertificate::resolve(Some("c.pem".into()), Some("k.pem".into()), &vars(ENV_PAIR))
+                .unwrap()
+                .unwrap();
+        assert_eq!(
+            (from_flags.certificate, from_flags.key),
+            ("c.pem".into(), "k.pem".into())
+        );
+        // A flag never pairs with the environment's other half.
+        let e = ClientCertificate::resolve(Some("c.pem".into()), None, &vars(ENV_PAIR))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "cannot set up the HTTP client: --tls-cert c.pem: a client certificate needs its private key too (--tls-key)"
+        );
+        let e = ClientCertificate::resolve(None, None, &vars(&[("SPACELIFT_API_TLS_KEY", "/k")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.ends_with("SPACELIFT_API_TLS_KEY=/k: a private key needs its client certificate too (SPACELIFT_API_TLS_CERT)"),
+            "{e}"
+        );
+        assert!(ClientCertificate::resolve(None, None, &vars(&[]))
+            .unwrap()
+            .is_none());
+    }
+
+    /// A certificate and its key from a throwaway CA-less self-signed pair.
+    fn pair() -> (String, String) {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = rcgen::CertificateParams::new(vec!["client.test".into()])
+            .unwrap()
+            .self_signed(&key)
+            .unwrap();
+        (cert.pem(), key.serialize_pem())
+    }
+
+    fn files(dir: &Path, cert: &str, key: &str) -> ClientCertificate {
+        std::fs::write(dir.join("cert.pem"), cert).unwrap();
+        std::fs::write(dir.join("key.pem"), key).unwrap();
+        ClientCertificate {
+            certificate: dir.join("cert.pem"),
+            key: dir.join("key.pem"),
+            from_flags: true,
+        }
+    }
+
+    #[test]
+    fn a_certificate_and_its_key_make_an_identity_even_from_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = pair();
+        assert!(files(dir.path(), &cert, &key).identity().is_ok());
+        let combined = format!("Bag Attributes: openssl\n{key}{cert}");
+        assert!(files(dir.path(), &combined, &combined).identity().is_ok());
+        // And the HTTP client takes it.
+        let options = HttpOptions {
+            timeout: Duration::from_secs(1),
+            retry: RetryPolicy::default(),
+            headers: Vec::new(),
+            tls: true,
+            client_certificate: Some(files(dir.path(), &cert, &key)),
+        };
+        assert!(HttpClient::new(options, Redactor::default()).is_ok());
+    }
+
+    #[test]
+    fn unusable_files_are_named_and_never_quoted() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = pair();
+        let error = |c: &ClientCertificate| c.identity().unwrap_err().to_string();
+        let missing = ClientCertificate {
+            certificate: dir.path().join("nope.pem"),
+            key: dir.path().join("key.pem"),
+            from_flags: false,
+        };
+        let e = error(&missing);
+        assert!(
+            e.contains(&format!(
+                "SPACELIFT_API_TLS_CERT={}/nope.pem: No such file",
+                dir.path().display()
+            )),
+            "{e}"
+        );
+        let e = error(&files(dir.path(), "just text, not PEM", &key));
+        assert!(
+            e.ends_with(
+                "cert.pem: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)"
+            ),
+            "{e}"
+        );
+        let e = error(&files(dir.path(), &cert, &cert));
+        assert!(
+            e.contains("--tls-key ") && e.contains("key.pem: no PEM private key in it"),
+            "{e}"
+        );
+        assert!(!e.contains("MII"), "{e}");
+        let encrypted =
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIabc\n-----END ENCRYPTED PRIVATE KEY-----\n";
+        let e = error(&files(dir.path(), &cert, encrypted));
+        assert!(e.contains("the private key is encrypted"), "{e}");
+        let e = error(&files(dir.path(), &cert, &format!("{key}{key}")));
+        assert!(e.contains("2 private keys in it"), "{e}");
+        // PEM framing around garbage: rustls refuses it, and the message does not echo it.
+        let garbage = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n";
+        let e = error(&files(dir.path(), &cert, garbage));
+        assert!(e.contains("not a usable certificate and key"), "{e}");
+        assert!(!e.contains("bm90IGEga2V5"), "{e}");
+        // Someone else's key.
+        let (_, other_key) = pair();
+        let e = error(&files(dir.path(), &cert, &other_key));
+        assert!(e.contains("not a usable certificate and key"), "{e}");
+    }
+
+    #[test]
+    fn pem_blocks_skip_what_is_around_them() {
+        let text = "junk\n-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\nmore\n-----BEGIN EC PRIVATE KEY-----\nBBB\n-----END EC PRIVATE KEY-----";
+        let blocks = pem_blocks(text);
+        let labels: Vec<&str> = blocks.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["CERTIFICATE", "EC PRIVATE KEY"]);
+        assert_eq!(
+            blocks[0].1,
+            "-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n"
+        );
+        assert!(pem_blocks("-----BEGIN CERTIFICATE-----\nAAA\n").is_empty());
     }
 }

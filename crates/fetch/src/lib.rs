@@ -4,7 +4,7 @@
 //! asks for all of it, and recovers from what real servers answer instead: 2018-era servers
 //! that reject newer fields, depth limits, partial answers, retryable HTTP failures. Credentials
 //! ([`auth::Credentials`]: a token, a Spacelift API key or a GitHub token, resolved by
-//! [`auth::resolve`] with spacectl's precedence) are exchanged for JWTs, cached per endpoint and
+//! [`auth::resolve`] with spacectl's precedence, spacectl's profile file last) are exchanged for JWTs, cached per endpoint and
 //! key ([`auth::TokenCache`]), refreshed before they expire and when the server refuses them.
 //! Secrets never reach a message, a log or a `Debug` output.
 //!
@@ -26,7 +26,7 @@ pub use auth::{Credentials, Secret};
 pub use client::{fetch_blocking, Client, FetchOptions, Fetched, Progress};
 pub use endpoint::Endpoint;
 pub use error::FetchError;
-pub use http::{Header, USER_AGENT};
+pub use http::{ClientCertificate, Header, USER_AGENT};
 pub use introspect::Introspection;
 pub use probe::{Capabilities, Feature};
 pub use query::{build as introspection_query, DEFAULT_DEPTH, MIN_DEPTH};

@@ -1,13 +1,17 @@
-//! `schemalift auth status | logout [ENDPOINT]`: the cached Spacelift tokens.
+//! `schemalift auth status | logout [ENDPOINT]`: the cached Spacelift tokens, and which
+//! credentials a fetch takes when no flag gives any.
 
 use crate::exit::Exit;
-use schemalift_fetch::auth::TokenCache;
-use schemalift_fetch::Endpoint;
+use crate::output;
+use schemalift_fetch::auth::{self, CredentialFlags, Origin, TokenCache};
+use schemalift_fetch::{Credentials, Endpoint};
 
 /// Show or delete the JWTs cached by `schemalift fetch` (never the tokens themselves).
 ///
 /// Tokens exchanged from API keys and GitHub tokens are cached per endpoint and key in
-/// $SCHEMALIFT_CACHE_DIR/tokens (default: the user's cache directory), mode 0600.
+/// $SCHEMALIFT_CACHE_DIR/tokens (default: the user's cache directory), mode 0600. `status` also
+/// says which credentials a fetch without credential flags uses: the SPACELIFT_API_* variables,
+/// or spacectl's current profile.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(subcommand)]
@@ -16,7 +20,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Action {
-    /// List cached tokens: endpoint, method, key ID, expiry.
+    /// List cached tokens (endpoint, method, key ID, expiry) and the default credentials.
     Status,
     /// Delete the cached tokens of ENDPOINT, or all of them.
     Logout {
@@ -30,8 +34,12 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.action {
         Action::Status => {
             let tokens = cache.list()?;
+            let defaults = default_credentials();
             if tokens.is_empty() {
                 println!("no cached tokens in {}", cache.dir().display());
+                if let Some(defaults) = defaults {
+                    println!("{defaults}");
+                }
                 return Ok(Exit::Ok);
             }
             let now = now();
@@ -65,6 +73,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 println!("{}", line.join("  ").trim_end());
             }
             println!("({} in {})", plural(tokens.len()), cache.dir().display());
+            if let Some(defaults) = defaults {
+                println!("{defaults}");
+            }
         }
         Action::Logout { endpoint } => {
             let endpoint = endpoint.as_deref().map(Endpoint::parse).transpose()?;
@@ -76,6 +87,43 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         }
     }
     Ok(Exit::Ok)
+}
+
+/// `without credential flags, fetch uses API key 01HKEY from spacectl profile `acme`
+/// (~/.spacelift/config.json) for https://acme.app.spacelift.io/graphql`: what `fetch` would
+/// take with no credential flag, never a secret. Problems reading spacectl's file are warnings,
+/// as in `fetch`.
+fn default_credentials() -> Option<String> {
+    let env = |name: &str| std::env::var(name).ok();
+    let resolution = match auth::resolve(&CredentialFlags::default(), None, &env) {
+        Ok(resolution) => resolution,
+        Err(e) => {
+            output::warning(e);
+            return None;
+        }
+    };
+    for warning in &resolution.warnings {
+        output::warning(warning);
+    }
+    let resolved = resolution.resolved?;
+    let what = match &resolved.credentials {
+        Credentials::ApiKey { id, .. } => format!("API key {id}"),
+        Credentials::GitHub(_) => "a GitHub token".to_owned(),
+        Credentials::Token(_) => "an API token".to_owned(),
+    };
+    let from = match &resolved.origin {
+        Origin::Profile { alias, path } => {
+            format!("spacectl profile `{alias}` ({})", path.display())
+        }
+        Origin::Environment | Origin::Flags => "the SPACELIFT_API_* variables".to_owned(),
+    };
+    let endpoint = match resolved.endpoint.as_deref().map(Endpoint::parse) {
+        Some(Ok(endpoint)) => format!(" for {endpoint}"),
+        _ => String::new(),
+    };
+    Some(format!(
+        "without credential flags, fetch uses {what} from {from}{endpoint}"
+    ))
 }
 
 fn plural(n: usize) -> String {

@@ -1,9 +1,12 @@
-//! The flags that say how to reach a GraphQL endpoint — headers, credentials, cache, timeout,
-//! retries, query shape — for `schemalift fetch` and for every command whose SCHEMA may be a
-//! URL (`#[command(flatten)] fetch: FetchArgs`).
+//! The flags that say how to reach a GraphQL endpoint — headers, credentials (spacectl's
+//! profile included), client certificate, cache, timeout, retries, query shape — for
+//! `schemalift fetch` and for every command whose SCHEMA may be a URL
+//! (`#[command(flatten)] fetch: FetchArgs`).
 
-use schemalift_fetch::auth::{self, CredentialFlags, TokenCache};
-use schemalift_fetch::{Endpoint, FetchError, FetchOptions, Header, Progress, RetryPolicy, Secret};
+use schemalift_fetch::auth::{self, CredentialFlags, ProfileChoice, TokenCache};
+use schemalift_fetch::{
+    ClientCertificate, Endpoint, FetchError, FetchOptions, Header, Progress, RetryPolicy, Secret,
+};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -41,6 +44,22 @@ pub struct FetchArgs {
     /// else SPACELIFT_API_GITHUB_TOKEN.
     #[arg(long, value_name = "TOKEN", value_parser = secret)]
     pub github_token: Option<Secret>,
+    /// Use this spacectl profile (from ${SPACELIFT_CONFIG_DIR:-~/.spacelift}/config.json)
+    /// rather than the current one; else SPACELIFT_PROFILE. Without it, the current profile is
+    /// used when nothing else gives credentials. A profile's credentials only go to its own
+    /// endpoint.
+    #[arg(long, value_name = "ALIAS", conflicts_with = "no_profile")]
+    pub profile: Option<String>,
+    /// Never read spacectl's profiles.
+    #[arg(long)]
+    pub no_profile: bool,
+    /// A PEM client certificate (chain) for mutual TLS, with --tls-key; else
+    /// SPACELIFT_API_TLS_CERT.
+    #[arg(long, value_name = "FILE")]
+    pub tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert (may be the same file); else SPACELIFT_API_TLS_KEY.
+    #[arg(long, value_name = "FILE")]
+    pub tls_key: Option<PathBuf>,
     /// Neither read nor write the token cache (every run exchanges credentials again).
     #[arg(long)]
     pub no_cache: bool,
@@ -91,6 +110,8 @@ pub struct Target {
 
 impl FetchArgs {
     /// Resolve the endpoint (the URL given, else the one the credentials name) and the options.
+    /// What the user should know about the way there (a spacectl file that cannot be read) is
+    /// printed as a warning.
     pub fn target(
         &self,
         url: Option<&str>,
@@ -102,12 +123,26 @@ impl FetchArgs {
             api_key_secret: self.api_key_secret.clone(),
             api_key_file: self.api_key_file.clone(),
             github_token: self.github_token.clone(),
+            profile: match (&self.profile, self.no_profile) {
+                (Some(alias), _) => ProfileChoice::Named(alias.clone()),
+                (None, true) => ProfileChoice::Ignore,
+                (None, false) => ProfileChoice::Current,
+            },
         };
-        let resolved = auth::resolve(&flags, &|name| std::env::var(name).ok())?;
-        let endpoint = match url.or(resolved.as_ref().and_then(|r| r.endpoint.as_deref())) {
-            Some(url) => Endpoint::parse(url)?,
-            None => return Err(FetchError::NoEndpoint),
+        let env = |name: &str| std::env::var(name).ok();
+        let given = url.map(Endpoint::parse).transpose()?;
+        let resolution = auth::resolve(&flags, given.as_ref(), &env)?;
+        for warning in &resolution.warnings {
+            crate::output::warning(warning);
+        }
+        let resolved = resolution.resolved;
+        let endpoint = match (given, resolved.as_ref().and_then(|r| r.endpoint.as_deref())) {
+            (Some(endpoint), _) => endpoint,
+            (None, Some(url)) => Endpoint::parse(url)?,
+            (None, None) => return Err(FetchError::NoEndpoint),
         };
+        let client_certificate =
+            ClientCertificate::resolve(self.tls_cert.clone(), self.tls_key.clone(), &env)?;
         let mut headers = Vec::new();
         for header in &self.headers {
             headers.push(Header::parse(header.expose())?);
@@ -126,6 +161,7 @@ impl FetchArgs {
                 headers,
                 credentials: resolved.map(|r| r.credentials),
                 cache,
+                client_certificate,
                 timeout: self.timeout,
                 retry: RetryPolicy {
                     retries: self.retries,

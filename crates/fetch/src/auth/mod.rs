@@ -1,7 +1,7 @@
 //! Credentials and the bearer tokens they turn into: Spacelift's three ways in (a raw API token,
 //! an API key exchanged by `apiKeyUser`, a GitHub token exchanged by `oauthUser`), resolved from
-//! flags and the environment with spacectl's precedence, exchanged JWTs cached on disk and
-//! refreshed before they expire.
+//! flags, the environment and spacectl's profile file with spacectl's precedence, exchanged JWTs
+//! cached on disk and refreshed before they expire.
 //!
 //! Every secret is held in a [`Secret`], whose `Debug` prints nothing of it, and every text that
 //! came from a server passes through a [`Redactor`] before it reaches a message.
@@ -11,12 +11,14 @@ mod env;
 mod exchange;
 mod jwt;
 mod key_file;
+mod profile;
 mod source;
 
 pub use cache::{CachedToken, TokenCache};
-pub use env::{resolve, CredentialFlags, Origin, Resolved};
+pub use env::{resolve, CredentialFlags, Origin, ProfileChoice, Resolution, Resolved};
 pub use jwt::Claims;
 pub use key_file::read_key_file;
+pub use profile::{Profile, ProfileFile, ProfileFileError};
 pub(crate) use source::TokenSource;
 
 use std::fmt;
