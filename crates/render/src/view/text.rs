@@ -1,34 +1,83 @@
 //! Descriptions as Markdown: tidied for pages, shortened for lists, flattened for table cells.
 //!
-//! A description is the schema author's Markdown and is passed through; only whitespace is
-//! touched (trailing spaces, runs of blank lines), because stray whitespace changes how Markdown
-//! renders and what linters report without changing what the author wrote.
+//! A description is the schema author's Markdown and is passed through. What is touched renders
+//! the same or better and keeps Markdown linters quiet: whitespace (trailing spaces, runs of
+//! blank lines, a blank line before a list or fence that interrupts a paragraph), bare URLs made
+//! autolinks, placeholders like `<owner>` escaped, fences without a language marked `text`.
 
 /// The description tidied: trailing whitespace removed from every line, leading and trailing
 /// blank lines dropped, runs of blank lines collapsed to one; in prose, placeholders that look
 /// like HTML tags escaped and bare URLs made autolinks. `None` when nothing is left.
 pub fn clean(description: &str) -> Option<String> {
-    tidy(description).map(|text| map_prose(&text, |prose| autolink(&escape_placeholders(prose))))
+    let text = tidy(description)?;
+    // `[A-Z][a-z]` in a regular expression reads as a reference link with an undefined label;
+    // escaping the label's bracket renders the same and says what is meant.
+    let has_definitions = text
+        .lines()
+        .any(|l| l.trim_start().starts_with('[') && l.contains("]:"));
+    Some(map_prose(&text, |prose| {
+        let prose = autolink(&escape_placeholders(prose));
+        if has_definitions || !prose.contains("][") {
+            prose
+        } else {
+            prose.replace("][", "]\\[")
+        }
+    }))
 }
 
 fn tidy(description: &str) -> Option<String> {
     let mut out = String::with_capacity(description.len());
     let mut blank_run = false;
+    // Since the last blank line: inside a code fence, seen a list item, just closed a fence.
+    let (mut fenced, mut in_list, mut after_fence) = (false, false, false);
     for line in description.lines() {
         let line = line.trim_end();
-        if line.is_empty() {
+        if line.is_empty() && !fenced {
             blank_run = !out.is_empty();
+            in_list = false;
+            after_fence = false;
             continue;
         }
-        if blank_run {
+        let fence = is_fence(line);
+        // Blocks that interrupt a paragraph render the same with a blank line before them, and
+        // Markdown linters (MD031, MD032) ask for one.
+        let needs_blank = !fenced
+            && (after_fence || (fence && !in_list) || (!in_list && interrupts_with_list(line)));
+        if blank_run || (needs_blank && !out.is_empty()) {
             out.push_str("\n\n");
         } else if !out.is_empty() {
             out.push('\n');
         }
         blank_run = false;
+        after_fence = fenced && fence;
+        if fence {
+            fenced = !fenced;
+        } else if !fenced && starts_list_item(line) {
+            in_list = true;
+        }
         out.push_str(line);
+        // A fence without a language is plain text; saying so lets renderers skip guessing.
+        if fence && fenced && line.trim_start().trim_start_matches(['`', '~']).is_empty() {
+            out.push_str("text");
+        }
     }
     (!out.is_empty()).then_some(out)
+}
+
+fn is_fence(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    line.len() - trimmed.len() < 4 && (trimmed.starts_with("```") || trimmed.starts_with("~~~"))
+}
+
+/// A list item that starts a list even in the middle of a paragraph (CommonMark: a bullet with
+/// text, or an ordered item numbered 1), not indented as code.
+fn interrupts_with_list(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() >= 4 || !starts_list_item(trimmed) {
+        return false;
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 0 || &trimmed[..digits] == "1"
 }
 
 /// HTML elements a description may really mean; any other `<name>` is a placeholder.
@@ -174,7 +223,9 @@ fn autolink(prose: &str) -> String {
         let bare = match before.chars().last() {
             None => true,
             Some('(') => !before.ends_with("]("),
-            Some(c) => c.is_whitespace() || c == ',' || c == ';',
+            // Quoted in prose, not an HTML attribute's value.
+            Some(quote @ ('"' | '\'')) => !before.ends_with(&format!("={quote}")),
+            Some(c) => c.is_whitespace() || matches!(c, ',' | ';' | '{'),
         };
         if !(starts_url && bare) {
             out.push_str("http");
@@ -290,7 +341,9 @@ fn starts_list_item(line: &str) -> bool {
 pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, paragraph) in text.split("\n\n").enumerate() {
-        if i > 0 {
+        if i > 0 && starts_list_item(paragraph) {
+            out.push_str("<br>");
+        } else if i > 0 {
             out.push_str("<br><br>");
         }
         for (j, line) in paragraph.lines().enumerate() {
@@ -355,10 +408,37 @@ mod tests {
             "at https://\\<account>.app.io, <b>bold</b>, `<T>` and <https://x.io>"
         );
         assert_eq!(clean("<owner>/<repo>"), "\\<owner>/\\<repo>");
-        assert_eq!(clean("```\n<x>\n```\n<y>"), "```\n<x>\n```\n\\<y>");
+        // (A fence also gets a blank line after it; see the next test.)
+        assert_eq!(clean("```\n<x>\n```\n<y>"), "```text\n<x>\n```\n\n\\<y>");
         assert_eq!(clean("a < b and 2<3"), "a < b and 2<3");
         assert_eq!(clean("text\n\n    <code>\n"), "text\n\n    <code>");
         assert_eq!(clean("a ``<x> ` y`` <z>"), "a ``<x> ` y`` \\<z>");
+    }
+
+    #[test]
+    fn lists_and_fences_get_the_blank_lines_around_them_that_linters_ask_for() {
+        let clean = |t: &str| clean(t).unwrap();
+        assert_eq!(
+            clean("Events:\n- created\n- deleted\n1. not a new list"),
+            "Events:\n\n- created\n- deleted\n1. not a new list"
+        );
+        assert_eq!(clean("Steps:\n1. one\n2. two"), "Steps:\n\n1. one\n2. two");
+        // Only a list numbered 1 interrupts a paragraph; a dash without text is not an item.
+        assert_eq!(clean("In 2024\n2. is prose"), "In 2024\n2. is prose");
+        assert_eq!(
+            clean("Example:\n```\na\n\nb\n```\nAfter"),
+            "Example:\n\n```text\na\n\nb\n```\n\nAfter"
+        );
+        assert_eq!(
+            clean("code:\n\n    - not a list"),
+            "code:\n\n    - not a list"
+        );
+        assert_eq!(cell(&clean("Events:\n- a\n- b")), "Events:<br>- a<br>- b");
+        assert_eq!(clean("```json\n{}\n```"), "```json\n{}\n```");
+        assert_eq!(
+            clean("pattern: <code>^[A-Z][a-z]$</code>"),
+            "pattern: <code>^[A-Z]\\[a-z]$</code>"
+        );
     }
 
     #[test]
@@ -369,6 +449,10 @@ mod tests {
             "See <https://docs.github.com/x>. Or [this](https://a.b) or <http://c.d>."
         );
         assert_eq!(clean("(https://a.b/c)."), "(<https://a.b/c>).");
+        assert_eq!(
+            clean("e.g. 'https://a.b/c' or {https://d.e) but <a href='https://f.g'>"),
+            "e.g. '<https://a.b/c>' or {<https://d.e>) but <a href='https://f.g'>"
+        );
         assert_eq!(clean("[a] (https://a.b/c)"), "[a] (<https://a.b/c>)");
         assert_eq!(
             clean("`https://a.b` httpclient"),
