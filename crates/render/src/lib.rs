@@ -4,6 +4,7 @@
 //!   embedded at compile time) overlaid with `--templates DIR`, template errors in one line.
 //! - [`view`]: the serializable view model of a schema that documentation templates see.
 //! - [`docs`]: `schemalift docs`, Markdown reference pages written atomically into a directory.
+//! - [`output`]: the marker-guarded writer of output directories that docs and codegen share.
 //! - [`anchors`]: the stable anchors of fields, arguments and enum values.
 //! - [`changelog`]: `schemalift changelog`, the diff of two versions as Markdown release notes.
 //! - [`codegen`]: `schemalift codegen`, typed clients for TypeScript, Python and Go.
@@ -13,4 +14,5 @@ pub mod changelog;
 pub mod codegen;
 pub mod docs;
 pub mod env;
+pub mod output;
 pub mod view;

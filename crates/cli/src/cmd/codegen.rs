@@ -18,8 +18,10 @@ use std::path::{Path, PathBuf};
 /// request function over the language's standard HTTP client that sends a bearer token and
 /// turns GraphQL errors into errors. Custom scalars map with --scalar or the [codegen.scalars]
 /// table of schemalift.toml; unmapped ones become the language's JSON value type, with a warning.
-/// Output is deterministic; files of operations removed since the last run into DIR are deleted.
-/// Exit codes: 0 ok, 2 the schema or an operation is invalid or a file cannot be read or written.
+/// Output is deterministic; files of operations removed since the last run into DIR are deleted,
+/// but only the ones schemalift listed in DIR/.schemalift-codegen, and a file schemalift did not
+/// write is never overwritten. Exit codes: 0 ok, 2 the schema or an operation is invalid or a file
+/// cannot be read or written.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Schema files, a directory, `-` for stdin, an introspection .json, or git:REV:PATH.
@@ -128,9 +130,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     for warning in &generated.warnings {
         output::warning(warning);
     }
-    let removed = codegen::output::write(&args.output, &generated.files)
+    let report = codegen::write(&args.output, &generated.files)
         .with_context(|| format!("cannot write the client into {}", args.output.display()))?;
-    for name in &removed {
+    for name in &report.removed {
         eprintln!(
             "removed {} (no longer generated)",
             args.output.join(name).display()

@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         mdbook: args.mdbook,
     };
     let files = docs::render(&loaded.schema, &templates, &options)?;
-    let report = docs::write::write(&args.output, &files)?;
+    let report = docs::write(&args.output, &files)?;
     let removed = match report.removed.len() {
         0 => String::new(),
         1 => ", removed 1 stale page".to_owned(),

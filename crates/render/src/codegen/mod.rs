@@ -10,7 +10,6 @@
 pub mod lang;
 pub mod naming;
 pub mod operations;
-pub mod output;
 pub mod render;
 pub mod scalars;
 pub mod shape;
@@ -22,8 +21,24 @@ pub use operations::{OperationSource, OperationsError};
 pub use render::{GeneratedFile, RenderError};
 pub use view::{CodegenView, Options};
 
+use crate::output::{self as out, Marker, WriteError, WriteReport};
 use apollo_compiler::validation::Valid;
 use apollo_compiler::Schema;
+use std::path::Path;
+
+/// The marker that lists the files `schemalift codegen` wrote into a directory, so that files of
+/// operations deleted since the last run are removed, and only those.
+pub const MARKER: Marker = Marker {
+    file_name: ".schemalift-codegen",
+    command: "schemalift codegen",
+    header:
+        "# Files schemalift codegen wrote here; the next run removes those it no longer writes.\n",
+};
+
+/// Write a generated client into `dir` (created if missing) by the rules of [`crate::output`].
+pub fn write(dir: &Path, files: &[GeneratedFile]) -> Result<WriteReport, WriteError> {
+    out::write(dir, &MARKER, files)
+}
 
 /// A generated client, ready to write.
 #[derive(Debug)]
@@ -95,6 +110,7 @@ mod tests {
             .display()
             .to_string()];
         let sources = sources::read(&patterns).unwrap();
+        let dir = tempfile::tempdir().unwrap();
         for language in Language::ALL {
             let options = Options {
                 language,
@@ -103,8 +119,8 @@ mod tests {
                 package: Some("spacelift".into()),
             };
             let generated = generate(&schema, &sources, &options, &templates(language)).unwrap();
-            let out = Path::new("/tmp/cg-out").join(language.spec().name);
-            output::write(&out, &generated.files).unwrap();
+            let out = dir.path().join(language.spec().name);
+            write(&out, &generated.files).unwrap();
         }
     }
 }

@@ -6,14 +6,9 @@ use super::lang::{Language, Per};
 use super::view::CodegenView;
 use crate::env::{TemplateError, Templates};
 use minijinja::context;
-use std::path::PathBuf;
 
 /// One file of a generated client, relative to the output directory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    pub path: PathBuf,
-    pub contents: String,
-}
+pub type GeneratedFile = crate::output::OutputFile;
 
 /// A template failed: which one, the line and the problem, on one line.
 #[derive(Debug, thiserror::Error)]
@@ -32,7 +27,7 @@ pub fn render(
         let mut render_one = |file: String, ctx: minijinja::Value| -> Result<(), RenderError> {
             let text = templates.render(output.template, ctx)?;
             files.push(GeneratedFile {
-                path: PathBuf::from(file),
+                path: file,
                 contents: match view.language {
                     Language::Go => align_go(&normalise(&text, view.language)),
                     Language::TypeScript | Language::Python => normalise(&text, view.language),

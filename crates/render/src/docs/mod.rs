@@ -5,9 +5,9 @@
 //! templates, and only then written (see [`write`]), so a template error writes nothing.
 
 mod filters;
-pub mod write;
 
 use crate::env::{EnvError, TemplateError, Templates};
+use crate::output::{self, Marker, WriteError, WriteReport};
 use crate::view::{self, DirectiveDoc, KindDoc, Layout, SchemaDoc, TypeDoc};
 use apollo_compiler::Schema;
 use minijinja::Value;
@@ -66,10 +66,19 @@ impl DocsOptions {
 }
 
 /// One output file: its path relative to the output directory (`/`-separated) and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedFile {
-    pub path: String,
-    pub contents: String,
+pub type RenderedFile = output::OutputFile;
+
+/// The marker that lists the pages `schemalift docs` wrote into a directory.
+pub const MARKER: Marker = Marker {
+    file_name: ".schemalift-docs",
+    command: "schemalift docs",
+    header: "# Files written by `schemalift docs`. A later run removes the ones it no longer writes;\n# files not listed here are never touched.\n",
+};
+
+/// Write rendered docs into `dir` (created if missing), leaving unchanged pages alone and removing
+/// the pages of an earlier run that are no longer rendered (see [`output`] for the rules).
+pub fn write(dir: &Path, files: &[RenderedFile]) -> Result<WriteReport, WriteError> {
+    output::write(dir, &MARKER, files)
 }
 
 /// The Markdown templates with their filters, overlaid with `overrides` (`--templates DIR`).
@@ -123,12 +132,14 @@ pub fn render(
     options: &DocsOptions,
 ) -> Result<Vec<RenderedFile>, TemplateError> {
     let doc = view::build(schema, options.layout(), options.index_file());
-    // Contexts are built inside the parallel render: turning the view model into template values
-    // is a good part of the work.
+    // What every page sees as `schema` is turned into a template value once and shared; the rest
+    // of each context is built inside the parallel render, as turning the view model into
+    // template values is a good part of the work.
+    let info = Value::from_serialize(&doc.info);
     let mut files = plan(&doc, options)
         .par_iter()
         .map(|&page| {
-            let (path, template, context) = context(&doc, page, options);
+            let (path, template, context) = context(&doc, &info, page, options);
             templates
                 .render(template, context)
                 .map(|text| RenderedFile {
@@ -200,8 +211,13 @@ fn root_type<'a>(doc: &'a SchemaDoc, kind: &KindDoc) -> Option<&'a TypeDoc> {
 }
 
 /// A page's path, template and context.
-fn context(doc: &SchemaDoc, page: Page, options: &DocsOptions) -> (String, &'static str, Value) {
-    let schema = Value::from_serialize(&doc.info);
+fn context(
+    doc: &SchemaDoc,
+    info: &Value,
+    page: Page,
+    options: &DocsOptions,
+) -> (String, &'static str, Value) {
+    let schema = info.clone();
     match page {
         Page::Index => (
             doc.info.index.clone(),

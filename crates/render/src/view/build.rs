@@ -10,6 +10,7 @@ use apollo_compiler::ast::{self, DirectiveList};
 use apollo_compiler::collections::IndexMap;
 use apollo_compiler::schema::{Component, ExtendedType};
 use apollo_compiler::Schema;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// How the documentation is laid out, which decides every link.
@@ -32,13 +33,27 @@ const SHOWN_OTHERWISE: [&str; 3] = ["deprecated", "specifiedBy", "oneOf"];
 /// single-file layout, every link points into it.
 pub fn build(schema: &Schema, layout: Layout, index: &str) -> SchemaDoc {
     let linker = Linker::new(schema, layout, index);
-    let used_by = used_by_index(schema, &linker);
-    let relations = Relations::new(schema);
-    let mut counts = Counts::default();
-
-    let mut types: Vec<TypeDoc> = documented_types(schema)
-        .map(|(name, ty)| type_doc(schema, &linker, name, ty, &relations, &used_by, &mut counts))
+    let (mut used_by, relations) =
+        rayon::join(|| used_by_index(schema, &linker), || Relations::new(schema));
+    // Types are independent of each other once the links and indexes exist, so they are built in
+    // parallel, each with its own counts; each takes its "used by" list out of the index.
+    let documented: Vec<_> = documented_types(schema)
+        .map(|(name, ty)| (name, ty, used_by.remove(name).unwrap_or_default()))
         .collect();
+    let built: Vec<(TypeDoc, Counts)> = documented
+        .into_par_iter()
+        .map(|(name, ty, used_by)| {
+            let mut counts = Counts::default();
+            let doc = type_doc(schema, &linker, name, ty, &relations, used_by, &mut counts);
+            (doc, counts)
+        })
+        .collect();
+    let mut counts = Counts::default();
+    let mut types = Vec::with_capacity(built.len());
+    for (doc, type_counts) in built {
+        counts.add(&type_counts);
+        types.push(doc);
+    }
     types.sort_by(|a, b| a.name.cmp(&b.name));
     counts.types = types.len();
 
@@ -433,7 +448,7 @@ fn type_doc(
     name: &str,
     ty: &ExtendedType,
     relations: &Relations,
-    used_by: &HashMap<String, Vec<Usage>>,
+    used_by: Vec<Usage>,
     counts: &mut Counts,
 ) -> TypeDoc {
     let (page, kind, root) = linker
@@ -467,7 +482,7 @@ fn type_doc(
         implemented_by: Vec::new(),
         members: Vec::new(),
         member_of: Vec::new(),
-        used_by: used_by.get(name).cloned().unwrap_or_default(),
+        used_by,
         specified_by: None,
         one_of: false,
         directives: applied_schema(ty.directives()),

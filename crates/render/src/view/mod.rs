@@ -64,6 +64,28 @@ pub struct Counts {
     pub deprecated: usize,
 }
 
+impl Counts {
+    /// Add another part's totals (types are counted in parallel).
+    pub fn add(&mut self, other: &Counts) {
+        let Counts {
+            types,
+            fields,
+            input_fields,
+            arguments,
+            enum_values,
+            directives,
+            deprecated,
+        } = other;
+        self.types += types;
+        self.fields += fields;
+        self.input_fields += input_fields;
+        self.arguments += arguments;
+        self.enum_values += enum_values;
+        self.directives += directives;
+        self.deprecated += deprecated;
+    }
+}
+
 /// A root operation type: `query`, `mutation` or `subscription`, and the object that serves it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RootRef {
