@@ -72,6 +72,17 @@ pub fn bin() -> &'static Path {
 pub fn schemalift() -> Command {
     let mut cmd = Command::new(bin());
     cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    // Credentials, TLS files and spacectl's profile from the machine running the tests must not
+    // reach the binary: a test that wants them sets them.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|n| n.starts_with("SPACELIFT_")) {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.env_remove("SSL_CERT_FILE").env(
+        "SPACELIFT_CONFIG_DIR",
+        repo_root().join("target/no-spacectl-profile"),
+    );
     cmd
 }
 
