@@ -92,6 +92,8 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 /// the same command, as recorded in its `marker`.
 pub fn write(dir: &Path, marker: &Marker, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
     debug_assert!(files.iter().all(|f| is_plain(&f.path)), "relative paths");
+    // `docs/.` is `docs`: without the dot the directory can be created and renamed into place.
+    let dir: &Path = &dir.components().collect::<PathBuf>();
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => write_into(dir, marker, files),
         Ok(_) => Err(WriteError::NotADirectory(dir.to_owned())),
@@ -99,48 +101,57 @@ pub fn write(dir: &Path, marker: &Marker, files: &[OutputFile]) -> Result<WriteR
         Err(e) if e.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(dir).is_err() => {
             write_new(dir, marker, files)
         }
-        Err(_) => {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-            write_into(dir, marker, files)
-        }
+        Err(_) => create_and_write_into(dir, marker, files),
     }
 }
 
 /// A directory that does not exist yet: fill a temporary sibling, then rename it into place.
 fn write_new(dir: &Path, marker: &Marker, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
-    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
-        // `/` or a path ending in `..`: nothing to rename, so no staging.
-        fs::create_dir_all(dir).map_err(io_error(dir))?;
-        return write_into(dir, marker, files);
+    let Some(staging) = dir
+        .parent()
+        .zip(dir.file_name())
+        .and_then(|(parent, name)| staging_dir(parent, name).ok())
+    else {
+        // No sibling to stage in (`/`, a path ending in `..`, a name too long to extend, a parent
+        // we may not write to): create the directory and fill it by the usual rules.
+        return create_and_write_into(dir, marker, files);
     };
+    if let Err(err) = fill(&staging, marker, files) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    match fs::rename(&staging, dir) {
+        Ok(()) => Ok(WriteReport {
+            written: files.len(),
+            ..WriteReport::default()
+        }),
+        Err(_) => {
+            // The directory appeared meanwhile: write into it by the usual rules, which also refuse
+            // to overwrite a stranger's files.
+            let _ = fs::remove_dir_all(&staging);
+            create_and_write_into(dir, marker, files)
+        }
+    }
+}
+
+fn create_and_write_into(
+    dir: &Path,
+    marker: &Marker,
+    files: &[OutputFile],
+) -> Result<WriteReport, WriteError> {
+    fs::create_dir_all(dir).map_err(io_error(dir))?;
+    write_into(dir, marker, files)
+}
+
+/// A new, empty directory beside the output one (its parents created), with the permissions a
+/// new directory gets.
+fn staging_dir(parent: &Path, name: &std::ffi::OsStr) -> io::Result<PathBuf> {
     let parent = if parent.as_os_str().is_empty() {
         Path::new(".")
     } else {
         parent
     };
-    fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let staging = staging_dir(parent, name).map_err(io_error(parent))?;
-    let filled = fill(&staging, marker, files);
-    let renamed = filled.and_then(|()| fs::rename(&staging, dir).map_err(io_error(dir)));
-    match renamed {
-        Ok(()) => Ok(WriteReport {
-            written: files.len(),
-            ..WriteReport::default()
-        }),
-        Err(err) => {
-            let _ = fs::remove_dir_all(&staging);
-            if fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
-                // Someone created the directory meanwhile: write into it by the usual rules.
-                write_into(dir, marker, files)
-            } else {
-                Err(err)
-            }
-        }
-    }
-}
-
-/// A new, empty directory beside the output one, with the permissions a new directory gets.
-fn staging_dir(parent: &Path, name: &std::ffi::OsStr) -> io::Result<PathBuf> {
+    fs::create_dir_all(parent)?;
     let mut attempt = 0u32;
     loop {
         let mut staging_name = std::ffi::OsString::from(".");
@@ -434,6 +445,31 @@ mod tests {
         assert_eq!(
             fs::read_to_string(out.join(".schemalift-test")).unwrap(),
             "# Files written by `schemalift test`.\nREADME.md\nobjects/A.md\n"
+        );
+    }
+
+    #[test]
+    fn a_new_directory_named_with_a_trailing_dot_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs/.");
+        write(&out, &[file("README.md", "r")]).unwrap();
+        assert_eq!(
+            listing(dir.path()),
+            vec!["docs/.schemalift-test", "docs/README.md"]
+        );
+    }
+
+    #[test]
+    fn a_name_too_long_for_a_staging_sibling_is_written_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "d".repeat(250);
+        write(&dir.path().join(&name), &[file("README.md", "r")]).unwrap();
+        assert_eq!(
+            listing(dir.path()),
+            vec![
+                format!("{name}/.schemalift-test"),
+                format!("{name}/README.md")
+            ]
         );
     }
 
