@@ -11,14 +11,14 @@ use schemalift_model::{DiagnosticList, LoadError, LoadedSchema, SchemaSource};
 /// come back as a [`LoadError::Syntax`] inside the error, for callers that report them.
 pub fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
     let sources: Vec<SchemaSource> = args.iter().map(|arg| SchemaSource::parse(arg)).collect();
-    match sources.as_slice() {
-        [SchemaSource::Url(url)] => fetch.fetch_schema(url),
-        _ => match sources.iter().find(|s| matches!(s, SchemaSource::Url(_))) {
-            Some(SchemaSource::Url(url)) => {
-                Err(LoadError::MixedFormats { name: url.clone() }.into())
-            }
-            _ => Ok(schemalift_model::load(&sources)?),
-        },
+    let url = sources.iter().find_map(|source| match source {
+        SchemaSource::Url(url) => Some(url),
+        _ => None,
+    });
+    match url {
+        Some(url) if sources.len() == 1 => fetch.fetch_schema(url),
+        Some(url) => Err(LoadError::MixedFormats { name: url.clone() }.into()),
+        None => Ok(schemalift_model::load(&sources)?),
     }
 }
 

@@ -30,7 +30,7 @@ impl GraphQLResponse {
 
 /// The top level of a response body. Both members are `Some` when present, even as `null`:
 /// a body with either is a GraphQL response.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct Body {
     #[serde(default, deserialize_with = "present")]
     data: Option<Box<RawValue>>,
@@ -49,9 +49,15 @@ pub fn interpret(
     endpoint: &Endpoint,
     redactor: &Redactor,
 ) -> Result<GraphQLResponse, FetchError> {
-    let is_object = reply.body.trim_ascii_start().starts_with(b"{");
-    let message = match serde_json::from_slice::<Body>(&reply.body) {
-        Ok(body) if is_object && (body.data.is_some() || body.errors.is_some()) => {
+    // Only an object is read as a `Body` (serde would also take an array for a struct); any
+    // other JSON is checked for being JSON at all.
+    let parsed = if reply.body.trim_ascii_start().starts_with(b"{") {
+        serde_json::from_slice::<Body>(&reply.body)
+    } else {
+        serde_json::from_slice::<IgnoredAny>(&reply.body).map(|_| Body::default())
+    };
+    let message = match parsed {
+        Ok(body) if body.data.is_some() || body.errors.is_some() => {
             let data = body.data.filter(|d| d.get() != "null");
             let errors = match body.errors {
                 Some(Value::Array(errors)) => errors
@@ -68,10 +74,7 @@ pub fn interpret(
             });
         }
         Ok(_) => "JSON, but neither `data` nor `errors` in it".to_owned(),
-        Err(e) if is_object || serde_json::from_slice::<IgnoredAny>(&reply.body).is_err() => {
-            e.to_string()
-        }
-        Err(_) => "JSON, but neither `data` nor `errors` in it".to_owned(),
+        Err(e) => e.to_string(),
     };
     if reply.status == 401 {
         return Err(FetchError::Unauthorized {

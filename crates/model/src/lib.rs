@@ -24,4 +24,4 @@ pub use diagnostics::{locate_all, Located};
 pub use error::LoadError;
 pub use load::{load, load_inputs, Format, LoadedSchema};
 pub use source::{read_inputs, Input, SchemaSource, SDL_EXTENSIONS};
-pub use write::write_atomic;
+pub use write::{replace_file, write_atomic, Durability};

@@ -4,7 +4,24 @@
 use std::io::Write;
 use std::path::Path;
 
+/// Whether a write waits for the disk before the rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// fsync before the rename: the one file a user asked for survives a crash whole.
+    Synced,
+    /// Left to the kernel: thousands of generated pages that a rerun reproduces byte for byte,
+    /// where an fsync each costs more than rendering them.
+    Buffered,
+}
+
+/// Replace (or create) `path` atomically and durably.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_file(path, bytes, Durability::Synced)
+}
+
+/// Replace (or create) `path` atomically: a temporary file in the same directory, renamed over
+/// the target, so a reader never sees a half-written file and a failure leaves the previous one.
+pub fn replace_file(path: &Path, bytes: &[u8], durability: Durability) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -21,7 +38,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Err(_) => default_permissions(),
     };
     file.as_file().set_permissions(permissions)?;
-    file.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        file.as_file().sync_all()?;
+    }
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

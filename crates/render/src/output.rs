@@ -27,6 +27,7 @@
 //! and an fsync per file costs more than rendering it.
 
 use rayon::prelude::*;
+use schemalift_model::Durability;
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{self, Write as _};
@@ -302,8 +303,7 @@ fn marker_text(marker: &Marker, files: &BTreeSet<&str>) -> String {
 
 fn write_marker(path: &Path, marker: &Marker, files: &BTreeSet<&str>) -> Result<(), WriteError> {
     let text = marker_text(marker, files);
-    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
-    replace(path, text.as_bytes(), permissions).map_err(io_error(path))
+    replace(path, text.as_bytes()).map_err(io_error(path))
 }
 
 /// Write a file that may exist; returns whether it wrote (false: it already held `bytes`). Only
@@ -314,7 +314,7 @@ fn put(path: &Path, bytes: &[u8]) -> io::Result<bool> {
             if meta.is_file() && meta.len() == bytes.len() as u64 && fs::read(path)? == bytes {
                 return Ok(false);
             }
-            replace(path, bytes, Some(meta.permissions()))?;
+            replace(path, bytes)?;
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => create_new(path, bytes)?,
         Err(e) => return Err(e),
@@ -328,10 +328,7 @@ fn put(path: &Path, bytes: &[u8]) -> io::Result<bool> {
 fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = match File::options().write(true).create_new(true).open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            let permissions = fs::metadata(path).ok().map(|m| m.permissions());
-            return replace(path, bytes, permissions);
-        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return replace(path, bytes),
         Err(e) => return Err(e),
     };
     file.write_all(bytes).inspect_err(|_| {
@@ -339,38 +336,9 @@ fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
-/// Replace a file atomically: a temporary file in the same directory, renamed over the target, so
-/// a reader never sees a half-written file and a failure leaves the previous one. The new file
-/// keeps the old one's permissions, or gets those of any new file.
-fn replace(path: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".schemalift-")
-        .suffix(".tmp")
-        .permissions(permissions.unwrap_or_else(new_file_permissions))
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// The mode a new file is created with (before the umask), as `File::create` does; tempfile
-/// would otherwise make it private (0600).
-#[cfg(unix)]
-fn new_file_permissions() -> fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    fs::Permissions::from_mode(0o666)
-}
-
-#[cfg(not(unix))]
-fn new_file_permissions() -> fs::Permissions {
-    tempfile::tempfile()
-        .and_then(|f| f.metadata())
-        .map(|m| m.permissions())
-        .expect("a temporary file has permissions")
+/// Replace a file atomically, keeping its permissions, without an fsync (see the module doc).
+fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    schemalift_model::replace_file(path, bytes, Durability::Buffered)
 }
 
 /// Remove the directories above a removed file that are now empty, up to (not including) `root`.
