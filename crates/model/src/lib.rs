@@ -9,11 +9,12 @@
 //! An invalid schema still loads: [`LoadedSchema`] carries the partial schema together with its
 //! diagnostics, so commands that can work on it (diff) do, and `validate` reports them.
 
+pub mod builtins;
 mod diagnostics;
+pub mod edition;
 mod error;
 pub mod introspection;
 mod load;
-mod one_of;
 pub mod sdl;
 mod source;
 mod write;
@@ -21,6 +22,7 @@ mod write;
 pub use apollo_compiler::validation::{DiagnosticList, Valid};
 pub use apollo_compiler::Schema;
 pub use diagnostics::{locate_all, Located};
+pub use edition::{Edition, NewerRule};
 pub use error::LoadError;
 pub use load::{load, load_inputs, Format, LoadedSchema};
 pub use source::{read_inputs, Input, SchemaSource, SDL_EXTENSIONS};

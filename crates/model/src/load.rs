@@ -1,9 +1,12 @@
 //! Loading: text inputs (SDL, possibly several files, or one introspection result) into one
 //! apollo-compiler schema with its diagnostics.
 
-use crate::{introspection, one_of, read_inputs, Input, LoadError, SchemaSource};
+use crate::edition::{self, NewerRule};
+use crate::Edition;
+use crate::{introspection, read_inputs, Input, LoadError, SchemaSource};
 use apollo_compiler::ast;
-use apollo_compiler::validation::{DiagnosticList, Valid};
+use apollo_compiler::diagnostic::Diagnostic;
+use apollo_compiler::validation::{DiagnosticData, DiagnosticList, Valid};
 use apollo_compiler::Schema;
 
 /// What the inputs were written in.
@@ -19,19 +22,47 @@ pub struct LoadedSchema {
     /// The schema. When `diagnostics` is not empty it is the partial schema apollo-compiler could
     /// build (first definitions win), marked valid only so that read-only commands can walk it.
     pub schema: Valid<Schema>,
-    /// Build and validation errors; empty when the schema is valid.
+    /// Build and validation errors under the September 2026 edition; empty when the schema is
+    /// valid.
     pub diagnostics: DiagnosticList,
+    /// For each diagnostic, in order: the rule newer than October 2021 that reported it, if any.
+    pub newer_rules: Vec<Option<&'static NewerRule>>,
+    /// What of an introspection answer could not be represented (see
+    /// [`introspection::Converted`]).
+    pub warnings: Vec<String>,
     pub format: Format,
 }
 
 impl LoadedSchema {
-    /// A schema built elsewhere (fetched from a server), validated as a loaded one is.
-    pub fn from_schema(schema: Schema, format: Format) -> LoadedSchema {
-        finish(schema, None, format)
+    /// A schema read from introspection JSON (fetched from a server), validated as a loaded one
+    /// is.
+    pub fn from_introspection(converted: introspection::Converted) -> LoadedSchema {
+        let mut loaded = finish(converted.schema, None, Format::Introspection);
+        loaded.warnings = converted.warnings;
+        loaded
     }
 
+    /// Valid under the September 2026 edition.
     pub fn is_valid(&self) -> bool {
         self.diagnostics.is_empty()
+    }
+
+    /// The diagnostics that count under `edition`, each with the newer rule that reported it.
+    pub fn diagnostics_under(
+        &self,
+        edition: Edition,
+    ) -> impl Iterator<Item = (Diagnostic<'_, DiagnosticData>, Option<&'static NewerRule>)> {
+        self.diagnostics
+            .iter()
+            .zip(&self.newer_rules)
+            .filter(move |(_, rule)| rule.is_none_or(|rule| rule.edition <= edition))
+            .map(|(diagnostic, rule)| (diagnostic, *rule))
+    }
+
+    /// Valid under October 2021 rules: what breaks only newer rules is a warning for commands
+    /// that read the schema rather than judge it.
+    pub fn is_valid_under(&self, edition: Edition) -> bool {
+        self.diagnostics_under(edition).next().is_none()
     }
 }
 
@@ -49,8 +80,8 @@ pub fn load_inputs(inputs: Vec<Input>) -> Result<LoadedSchema, LoadError> {
                 name: json.name.clone(),
             });
         }
-        let schema = introspection::from_json(&json.text, &json.name)?;
-        return Ok(finish(schema, None, Format::Introspection));
+        let converted = introspection::from_json(&json.text, &json.name)?;
+        return Ok(LoadedSchema::from_introspection(converted));
     }
     let (mut syntax, mut documents) = (None::<DiagnosticList>, Vec::with_capacity(inputs.len()));
     for input in inputs {
@@ -66,9 +97,6 @@ pub fn load_inputs(inputs: Vec<Input>) -> Result<LoadedSchema, LoadError> {
         return Err(LoadError::Syntax(Box::new(list)));
     }
     let mut builder = Schema::builder();
-    if !documents.iter().any(one_of::is_defined_in) {
-        builder = builder.add_ast(&one_of::definition_document());
-    }
     for document in &documents {
         builder = builder.add_ast(document);
     }
@@ -94,9 +122,12 @@ fn finish(schema: Schema, build_errors: Option<DiagnosticList>, format: Format) 
             (Valid::assume_valid(invalid.partial), diagnostics)
         }
     };
+    let newer_rules = edition::classify(&schema, &diagnostics);
     LoadedSchema {
         schema,
         diagnostics,
+        newer_rules,
+        warnings: Vec::new(),
         format,
     }
 }

@@ -4,26 +4,20 @@
 //! Extensions (`extend type` across several files) are folded into their definitions, so the
 //! output is one document that describes the whole schema once.
 
-use crate::one_of;
+use crate::builtins;
 use apollo_compiler::ast::FieldDefinition;
 use apollo_compiler::collections::{IndexMap, IndexSet};
-use apollo_compiler::schema::{
-    Component, ComponentName, ComponentOrigin, DirectiveList, ExtendedType,
-};
-use apollo_compiler::Name;
-use apollo_compiler::Schema;
+use apollo_compiler::schema::{DirectiveList, ExtendedType};
+use apollo_compiler::{ExtensionId, Name, Node, Schema};
 
 pub fn print(schema: &Schema, sort: bool) -> String {
     let mut schema = schema.clone();
+    // A schema may define a built-in directive itself (older tools required `@oneOf`); printed
+    // output leaves every built-in out, as graphql-js `printSchema` does, by name.
     schema
         .directive_definitions
-        .retain(|_, def| !one_of::is_standard(def));
-    let has_extensions = schema.schema_definition.iter_origins().any(is_extension)
-        || schema
-            .types
-            .values()
-            .any(|ty| ty.iter_origins().any(is_extension));
-    if has_extensions {
+        .retain(|name, _| !builtins::is_directive(name));
+    if has_extensions(&schema) {
         fold_extensions(&mut schema);
     }
     if sort {
@@ -40,8 +34,24 @@ pub fn sorted(schema: &Schema) -> Schema {
     schema
 }
 
-fn is_extension(origin: &ComponentOrigin) -> bool {
-    matches!(origin, ComponentOrigin::Extension(_))
+fn has_extensions(schema: &Schema) -> bool {
+    extended(schema.schema_definition.iter_extension_ids())
+        || schema
+            .types
+            .values()
+            .any(|ty| extended(ty.iter_extension_ids()))
+        || (schema.directive_definitions.values()).any(|def| extended(def.iter_extension_ids()))
+}
+
+fn extended<'a>(mut ids: impl Iterator<Item = Option<&'a ExtensionId>>) -> bool {
+    ids.any(|id| id.is_some())
+}
+
+/// The same node without its extension origin, so it prints inside its definition.
+fn folded<T: Clone>(node: &mut Node<T>) {
+    if node.extension_id().is_some() {
+        *node = node.same_location(T::clone(node));
+    }
 }
 
 fn fold_extensions(schema: &mut Schema) {
@@ -54,11 +64,16 @@ fn fold_extensions(schema: &mut Schema) {
     .into_iter()
     .flatten()
     {
-        root.origin = ComponentOrigin::Definition;
+        folded(root);
     }
     fold_directives(&mut definition.directives);
+    for def in schema.directive_definitions.values_mut() {
+        if extended(def.iter_extension_ids()) {
+            fold_directives(&mut def.make_mut().directives);
+        }
+    }
     for ty in schema.types.values_mut() {
-        if !ty.iter_origins().any(is_extension) {
+        if !extended(ty.iter_extension_ids()) {
             continue;
         }
         match ty {
@@ -98,12 +113,12 @@ fn fold_extensions(schema: &mut Schema) {
     }
 }
 
-type Fields = IndexMap<Name, Component<FieldDefinition>>;
+type Fields = IndexMap<Name, Node<FieldDefinition>>;
 
 /// Objects and interfaces alike: directives, interfaces, fields.
 fn fold_fields(
     directives: &mut DirectiveList,
-    interfaces: &mut IndexSet<ComponentName>,
+    interfaces: &mut IndexSet<Node<Name>>,
     fields: &mut Fields,
 ) {
     fold_directives(directives);
@@ -111,8 +126,8 @@ fn fold_fields(
     fold_map(fields);
 }
 
-fn sort_fields(interfaces: &mut IndexSet<ComponentName>, fields: &mut Fields) {
-    interfaces.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+fn sort_fields(interfaces: &mut IndexSet<Node<Name>>, fields: &mut Fields) {
+    interfaces.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
     fields.sort_unstable_keys();
     for field in fields.values_mut() {
         field
@@ -123,25 +138,21 @@ fn sort_fields(interfaces: &mut IndexSet<ComponentName>, fields: &mut Fields) {
 }
 
 fn fold_directives(directives: &mut DirectiveList) {
-    for directive in directives.iter_mut() {
-        directive.origin = ComponentOrigin::Definition;
-    }
+    directives.iter_mut().for_each(folded);
 }
 
-fn fold_names(names: &mut IndexSet<ComponentName>) {
+fn fold_names(names: &mut IndexSet<Node<Name>>) {
     *names = std::mem::take(names)
         .into_iter()
-        .map(|name| ComponentName {
-            origin: ComponentOrigin::Definition,
-            name: name.name,
+        .map(|mut name| {
+            folded(&mut name);
+            name
         })
         .collect();
 }
 
-fn fold_map<T>(components: &mut IndexMap<Name, Component<T>>) {
-    for component in components.values_mut() {
-        component.origin = ComponentOrigin::Definition;
-    }
+fn fold_map<T: Clone>(components: &mut IndexMap<Name, Node<T>>) {
+    components.values_mut().for_each(folded);
 }
 
 fn sort_schema(schema: &mut Schema) {
@@ -167,7 +178,7 @@ fn sort_schema(schema: &mut Schema) {
             ExtendedType::Union(node) => node
                 .make_mut()
                 .members
-                .sort_unstable_by(|a, b| a.name.cmp(&b.name)),
+                .sort_unstable_by(|a, b| a.as_str().cmp(b.as_str())),
             ExtendedType::Enum(node) => node.make_mut().values.sort_unstable_keys(),
             ExtendedType::InputObject(node) => node.make_mut().fields.sort_unstable_keys(),
         }

@@ -6,7 +6,7 @@
 //! server feel. A test holds the two equal over the whole corpus, so the executor stays the
 //! oracle of what a spec-compliant server answers.
 
-use crate::one_of;
+use crate::builtins;
 use apollo_compiler::ast::{self, Type};
 use apollo_compiler::collections::HashMap;
 use apollo_compiler::schema::{ExtendedType, Implementers};
@@ -15,15 +15,15 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 /// `{"data":{"__schema":…}}` for a schema, as `serde::Serialize`.
-pub struct Answer {
-    schema: Schema,
+pub struct Answer<'s> {
+    schema: &'s Schema,
     implementers: HashMap<Name, Implementers>,
 }
 
-impl Answer {
-    pub fn new(schema: &Schema) -> Self {
+impl<'s> Answer<'s> {
+    pub fn new(schema: &'s Schema) -> Self {
         Answer {
-            schema: one_of::with_introspection_field(schema),
+            schema,
             implementers: schema.implementers_map(),
         }
     }
@@ -62,13 +62,13 @@ where
     }
 }
 
-impl Serialize for Answer {
+impl Serialize for Answer<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         object!(serializer, { "data": SchemaData(self) })
     }
 }
 
-struct SchemaData<'a>(&'a Answer);
+struct SchemaData<'a>(&'a Answer<'a>);
 
 impl Serialize for SchemaData<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -76,16 +76,16 @@ impl Serialize for SchemaData<'_> {
     }
 }
 
-struct IntrospectionSchema<'a>(&'a Answer);
+struct IntrospectionSchema<'a>(&'a Answer<'a>);
 
 impl Serialize for IntrospectionSchema<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let answer = self.0;
-        let schema = &answer.schema;
+        let schema = answer.schema;
         let definition = &schema.schema_definition;
-        let root = |name: &Option<apollo_compiler::schema::ComponentName>| {
+        let root = |name: &Option<Node<Name>>| {
             name.as_ref()
-                .and_then(|n| schema.types.get(&n.name))
+                .and_then(|n| schema.types.get(n.as_str()))
                 .map(RootType)
         };
         object!(serializer, {
@@ -119,14 +119,14 @@ fn kind(ty: &ExtendedType) -> &'static str {
 }
 
 struct FullType<'a> {
-    answer: &'a Answer,
+    answer: &'a Answer<'a>,
     ty: &'a ExtendedType,
 }
 
 impl<'a> Serialize for FullType<'a> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (answer, ty) = (self.answer, self.ty);
-        let schema = &answer.schema;
+        let schema = answer.schema;
         let named = |name: &'a Name| schema.types.get(name).map(NamedRef);
         let (fields, interfaces) = match ty {
             ExtendedType::Object(def) => (Some(&def.fields), Some(&def.implements_interfaces)),
@@ -135,14 +135,9 @@ impl<'a> Serialize for FullType<'a> {
         };
         let field_list =
             fields.map(|fields| list(fields.values().map(move |f| Field { answer, def: f })));
-        let interfaces =
-            interfaces.map(|names| list(names.iter().filter_map(move |i| named(&i.name))));
+        let interfaces = interfaces.map(|names| list(names.iter().filter_map(move |i| named(i))));
         let specified_by = match ty {
-            ExtendedType::Scalar(def) => def
-                .directives
-                .get("specifiedBy")
-                .and_then(|d| d.specified_argument_by_name("url"))
-                .and_then(|v| v.as_str()),
+            ExtendedType::Scalar(def) => builtins::specified_by(&def.directives),
             _ => None,
         };
         let input_fields = match ty {
@@ -154,9 +149,9 @@ impl<'a> Serialize for FullType<'a> {
             _ => None,
         };
         let enum_values = match ty {
-            ExtendedType::Enum(def) => Some(list(
-                def.values.values().map(|v| EnumValue { answer, def: v }),
-            )),
+            ExtendedType::Enum(def) => {
+                Some(list(def.values.values().map(|v| EnumValue { def: v })))
+            }
             _ => None,
         };
         let possible_types: Option<Box<dyn Iterator<Item = NamedRef<'_>> + '_>> = match ty {
@@ -168,13 +163,14 @@ impl<'a> Serialize for FullType<'a> {
                     .flat_map(|i| &i.objects)
                     .filter_map(named),
             )),
-            ExtendedType::Union(def) => Some(Box::new(
-                def.members.iter().filter_map(move |m| named(&m.name)),
-            )),
+            ExtendedType::Union(def) => {
+                Some(Box::new(def.members.iter().filter_map(move |m| named(m))))
+            }
             _ => None,
         };
+        // `Boolean`, and null for every kind but input objects (September 2025, §4.2.1).
         let is_one_of = match ty {
-            ExtendedType::InputObject(def) => Some(one_of::is_one_of(def)),
+            ExtendedType::InputObject(def) => Some(def.is_one_of()),
             _ => None,
         };
         object!(serializer, {
@@ -201,7 +197,7 @@ impl Serialize for NamedRef<'_> {
 }
 
 struct Field<'a> {
-    answer: &'a Answer,
+    answer: &'a Answer<'a>,
     def: &'a ast::FieldDefinition,
 }
 
@@ -213,14 +209,14 @@ impl Serialize for Field<'_> {
             "description": def.description.as_deref(),
             "args": list(def.arguments.iter().map(|a| InputValue { answer, def: a })),
             "type": TypeRef { answer, ty: &def.ty, depth: 1 },
-            "isDeprecated": def.directives.has("deprecated"),
-            "deprecationReason": deprecation_reason(&answer.schema, &def.directives),
+            "isDeprecated": def.directives.has(builtins::DEPRECATED),
+            "deprecationReason": builtins::deprecation(&def.directives),
         })
     }
 }
 
 struct InputValue<'a> {
-    answer: &'a Answer,
+    answer: &'a Answer<'a>,
     def: &'a Node<ast::InputValueDefinition>,
 }
 
@@ -232,14 +228,13 @@ impl Serialize for InputValue<'_> {
             "description": def.description.as_deref(),
             "type": TypeRef { answer, ty: &def.ty, depth: 1 },
             "defaultValue": def.default_value.as_ref().map(|v| ast::Value::serialize(v).no_indent().to_string()),
-            "isDeprecated": def.directives.has("deprecated"),
-            "deprecationReason": deprecation_reason(&answer.schema, &def.directives),
+            "isDeprecated": def.directives.has(builtins::DEPRECATED),
+            "deprecationReason": builtins::deprecation(&def.directives),
         })
     }
 }
 
 struct EnumValue<'a> {
-    answer: &'a Answer,
     def: &'a ast::EnumValueDefinition,
 }
 
@@ -249,14 +244,14 @@ impl Serialize for EnumValue<'_> {
         object!(serializer, {
             "name": def.value.as_str(),
             "description": def.description.as_deref(),
-            "isDeprecated": def.directives.has("deprecated"),
-            "deprecationReason": deprecation_reason(&self.answer.schema, &def.directives),
+            "isDeprecated": def.directives.has(builtins::DEPRECATED),
+            "deprecationReason": builtins::deprecation(&def.directives),
         })
     }
 }
 
 struct Directive<'a> {
-    answer: &'a Answer,
+    answer: &'a Answer<'a>,
     def: &'a ast::DirectiveDefinition,
 }
 
@@ -269,13 +264,15 @@ impl Serialize for Directive<'_> {
             "isRepeatable": def.repeatable,
             "locations": list(def.locations.iter().map(|l| l.name())),
             "args": list(def.arguments.iter().map(|a| InputValue { answer, def: a })),
+            "isDeprecated": def.directives.has(builtins::DEPRECATED),
+            "deprecationReason": builtins::deprecation(&def.directives),
         })
     }
 }
 
 /// A type reference, as deep as the query's `TypeRef` fragment asks.
 struct TypeRef<'a> {
-    answer: &'a Answer,
+    answer: &'a Answer<'a>,
     ty: &'a Type,
     depth: usize,
 }
@@ -325,14 +322,4 @@ impl Serialize for TypeRef<'_> {
         }
         map.end()
     }
-}
-
-fn deprecation_reason<'a>(
-    schema: &'a Schema,
-    directives: &'a ast::DirectiveList,
-) -> Option<&'a str> {
-    directives
-        .get("deprecated")
-        .and_then(|d| d.argument_by_name("reason", schema).ok())
-        .and_then(|v| v.as_str())
 }

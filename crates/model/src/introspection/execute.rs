@@ -1,9 +1,6 @@
-//! Executing introspection queries over a schema with apollo-compiler's executor.
-//!
-//! apollo-compiler 1.x predates `__Type.isOneOf`; we add the field to a copy of the
-//! introspection schema so queries that ask for it validate, then fill in its values ourselves.
+//! Executing introspection queries over a schema with apollo-compiler's executor, which speaks
+//! the September 2026 edition (`isOneOf`, deprecated directives).
 
-use crate::one_of;
 use apollo_compiler::executable::OperationType;
 use apollo_compiler::introspection::partial_execute;
 use apollo_compiler::request::coerce_variable_values;
@@ -15,8 +12,7 @@ use serde_json::{json, Map, Value};
 /// Execute an introspection-only query and return the whole GraphQL response (`data` and/or
 /// `errors`). Fields other than `__schema`, `__type` and `__typename` resolve to nothing.
 pub fn execute(schema: &Valid<Schema>, query: &str, variables: Map<String, Value>) -> Value {
-    let schema = with_is_one_of_field(schema);
-    let document = match ExecutableDocument::parse_and_validate(&schema, query, "query.graphql") {
+    let document = match ExecutableDocument::parse_and_validate(schema, query, "query.graphql") {
         Ok(document) => document,
         Err(invalid) => {
             let errors: Vec<Value> = invalid
@@ -36,9 +32,9 @@ pub fn execute(schema: &Valid<Schema>, query: &str, variables: Map<String, Value
         Ok(variables) => variables,
         Err(e) => return request_error(&format!("invalid variables: {e}")),
     };
-    let response = coerce_variable_values(&schema, operation, &variables).and_then(|variables| {
+    let response = coerce_variable_values(schema, operation, &variables).and_then(|variables| {
         partial_execute(
-            &schema,
+            schema,
             &schema.implementers_map(),
             &document,
             operation,
@@ -46,11 +42,7 @@ pub fn execute(schema: &Valid<Schema>, query: &str, variables: Map<String, Value
         )
     });
     match response {
-        Ok(response) => {
-            let mut value = serde_json::to_value(response).unwrap_or(Value::Null);
-            fill_is_one_of(&schema, &mut value);
-            value
-        }
+        Ok(response) => serde_json::to_value(response).unwrap_or(Value::Null),
         Err(e) => {
             let error = e.to_graphql_error(&document.sources);
             json!({ "errors": [serde_json::to_value(error).unwrap_or(Value::Null)] })
@@ -60,52 +52,6 @@ pub fn execute(schema: &Valid<Schema>, query: &str, variables: Map<String, Value
 
 fn request_error(message: &str) -> Value {
     json!({ "errors": [{ "message": message }] })
-}
-
-fn with_is_one_of_field(schema: &Valid<Schema>) -> Valid<Schema> {
-    Valid::assume_valid(one_of::with_introspection_field(schema))
-}
-
-/// Replace the executor's "unknown field" answers for `isOneOf` with the real values (true or
-/// false for input objects, null for every other kind) and drop their errors.
-fn fill_is_one_of(schema: &Schema, response: &mut Value) {
-    if let Some(data) = response.get_mut("data") {
-        fill(schema, data);
-    }
-    let Some(Value::Array(errors)) = response.get_mut("errors") else {
-        return;
-    };
-    errors.retain(|error| {
-        error["path"]
-            .as_array()
-            .and_then(|path| path.last())
-            .and_then(Value::as_str)
-            != Some("isOneOf")
-    });
-    if errors.is_empty() {
-        if let Some(object) = response.as_object_mut() {
-            object.remove("errors");
-        }
-    }
-}
-
-fn fill(schema: &Schema, value: &mut Value) {
-    match value {
-        Value::Object(object) => {
-            if object.contains_key("isOneOf") {
-                let is_one_of = object
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .and_then(|name| schema.get_input_object(name))
-                    .map(|input| Value::Bool(one_of::is_one_of(input)))
-                    .unwrap_or(Value::Null);
-                object.insert("isOneOf".to_owned(), is_one_of);
-            }
-            object.values_mut().for_each(|v| fill(schema, v));
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| fill(schema, v)),
-        _ => {}
-    }
 }
 
 #[cfg(test)]
@@ -141,6 +87,45 @@ mod tests {
             .as_array()
             .unwrap();
         assert!(directives.iter().any(|d| d["name"] == "oneOf"));
+    }
+
+    #[test]
+    fn deprecated_directives_only_when_asked() {
+        let schema = schema(
+            "directive @old @deprecated(reason: \"Use @new.\") on FIELD\ndirective @new on FIELD\ntype Query { a: Int }",
+        );
+        let names = |query: &str| {
+            let response = execute(&schema, query, Map::new());
+            let directives = response["data"]["__schema"]["directives"]
+                .as_array()
+                .unwrap()
+                .clone();
+            directives
+                .iter()
+                .filter(|d| d["name"] == "old" || d["name"] == "new")
+                .map(|d| {
+                    (
+                        d["name"].clone(),
+                        d["isDeprecated"].clone(),
+                        d["deprecationReason"].clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let fields = "name isDeprecated deprecationReason";
+        assert_eq!(
+            names(&format!("{{ __schema {{ directives {{ {fields} }} }} }}")),
+            [(json!("new"), json!(false), Value::Null)]
+        );
+        assert_eq!(
+            names(&format!(
+                "{{ __schema {{ directives(includeDeprecated: true) {{ {fields} }} }} }}"
+            )),
+            [
+                (json!("old"), json!(true), json!("Use @new.")),
+                (json!("new"), json!(false), Value::Null)
+            ]
+        );
     }
 
     #[test]

@@ -1,29 +1,40 @@
 //! Introspection JSON of any era into a schema: 2018 (no `isRepeatable`, no `specifiedByURL`),
-//! 2021, and the current draft (deprecated arguments and input fields, `isOneOf`); with or
-//! without the `data` wrapper and an `errors` member.
+//! 2021, September 2025 (deprecated arguments and input fields, `isOneOf`) and September 2026
+//! (deprecated directives, `DIRECTIVE_DEFINITION`); with or without the `data` wrapper and an
+//! `errors` member.
 //!
 //! The result is turned into an SDL syntax tree and built by apollo-compiler's schema builder, so
 //! a schema from JSON is built exactly like one from SDL.
+//!
+//! An answer from a newer server never aborts a load: fields we did not ask for are ignored, and
+//! a type kind or directive location we do not know is dropped, with what depended on it, and
+//! named in one [`Converted::warnings`] entry per unknown value.
 
-use crate::{one_of, LoadError};
+use crate::builtins::{self, DEFAULT_DEPRECATION_REASON};
+use crate::LoadError;
 use apollo_compiler::ast::{self, Definition, DirectiveLocation, OperationType, Type};
+use apollo_compiler::collections::{IndexMap, IndexSet};
 use apollo_compiler::{Name, Node, Schema};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 
-/// The default deprecation reason: printed as a bare `@deprecated`, as graphql-js does.
-const DEFAULT_DEPRECATION_REASON: &str = "No longer supported";
+/// A schema read from introspection JSON, with what of the answer could not be represented.
+#[derive(Debug)]
+pub struct Converted {
+    pub schema: Schema,
+    /// One line per value schemalift does not know (a type kind, a directive location), naming
+    /// where it was and what was dropped with it.
+    pub warnings: Vec<String>,
+}
 
-/// Scalars every schema has; servers may or may not list them.
-const BUILT_IN_SCALARS: [&str; 5] = ["String", "Int", "Float", "Boolean", "ID"];
-
-pub fn from_json(text: &str, name: &str) -> Result<Schema, LoadError> {
+pub fn from_json(text: &str, name: &str) -> Result<Converted, LoadError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(name, &e))?;
     from_envelope(envelope, name)
 }
 
-pub fn from_value(value: &serde_json::Value, name: &str) -> Result<Schema, LoadError> {
+pub fn from_value(value: &serde_json::Value, name: &str) -> Result<Converted, LoadError> {
     let envelope = Envelope::deserialize(value).map_err(|e| json_error(name, &e))?;
     from_envelope(envelope, name)
 }
@@ -85,8 +96,7 @@ struct NamedRef {
     name: String,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Clone, PartialEq, Eq, Debug)]
 enum Kind {
     Scalar,
     Object,
@@ -96,6 +106,34 @@ enum Kind {
     InputObject,
     List,
     NonNull,
+    /// A kind from a newer edition than ours.
+    Unknown(Box<str>),
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Kind;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a __TypeKind name")
+            }
+            fn visit_str<E>(self, kind: &str) -> Result<Kind, E> {
+                Ok(match kind {
+                    "SCALAR" => Kind::Scalar,
+                    "OBJECT" => Kind::Object,
+                    "INTERFACE" => Kind::Interface,
+                    "UNION" => Kind::Union,
+                    "ENUM" => Kind::Enum,
+                    "INPUT_OBJECT" => Kind::InputObject,
+                    "LIST" => Kind::List,
+                    "NON_NULL" => Kind::NonNull,
+                    other => Kind::Unknown(other.into()),
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -161,6 +199,9 @@ struct Directive {
     args: Vec<InputValue>,
     #[serde(default)]
     is_repeatable: bool,
+    #[serde(default)]
+    is_deprecated: bool,
+    deprecation_reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -171,7 +212,7 @@ struct TypeRef {
     of_type: Option<Box<TypeRef>>,
 }
 
-fn from_envelope(envelope: Envelope, name: &str) -> Result<Schema, LoadError> {
+fn from_envelope(envelope: Envelope, name: &str) -> Result<Converted, LoadError> {
     let schema = envelope
         .schema
         .or(envelope.data.and_then(|data| data.schema));
@@ -192,20 +233,28 @@ fn from_envelope(envelope: Envelope, name: &str) -> Result<Schema, LoadError> {
             message,
         });
     };
-    let document = Converter::new(name, &schema).document(&schema)?;
-    let mut schema = match Schema::builder().add_ast(&document).build() {
+    let converter = Converter::new(name, &schema);
+    let document = converter.document(&schema)?;
+    let schema = match Schema::builder().add_ast(&document).build() {
         Ok(schema) => schema,
         // Conflicts (e.g. a type listed twice) surface as validation diagnostics on the partial
         // schema, the same as for SDL.
         Err(with_errors) => with_errors.partial,
     };
-    one_of::ensure_defined(&mut schema);
-    Ok(schema)
+    Ok(Converted {
+        schema,
+        warnings: converter.warnings(),
+    })
 }
 
 struct Converter<'a> {
     file: &'a str,
     known_types: HashSet<&'a str>,
+    /// Types of a kind we do not know, by name, with that kind: dropped, and so is every field,
+    /// argument or input field whose type they are.
+    unknown_kinds: IndexMap<&'a str, &'a str>,
+    /// What was dropped, by the unknown value that caused it (`type kind `VECTOR``).
+    dropped: RefCell<IndexMap<String, Vec<String>>>,
 }
 
 /// Where in the JSON a value sits, e.g. `__schema.types[3] (Query).fields[1] (viewer).type`.
@@ -289,8 +338,52 @@ impl fmt::Display for At<'_> {
 impl<'a> Converter<'a> {
     fn new(file: &'a str, schema: &'a IntrospectionSchema) -> Self {
         let mut known_types: HashSet<&str> = schema.types.iter().map(|t| t.name.as_str()).collect();
-        known_types.extend(BUILT_IN_SCALARS);
-        Converter { file, known_types }
+        known_types.extend(builtins::SCALARS);
+        let unknown_kinds = (schema.types.iter())
+            .filter_map(|t| match &t.kind {
+                Kind::Unknown(kind) => Some((t.name.as_str(), &**kind)),
+                _ => None,
+            })
+            .collect();
+        Converter {
+            file,
+            known_types,
+            unknown_kinds,
+            dropped: Default::default(),
+        }
+    }
+
+    /// Record that `what` was dropped because of `cause`, a value we do not know.
+    fn drop(&self, cause: String, what: String) {
+        self.dropped
+            .borrow_mut()
+            .entry(cause)
+            .or_default()
+            .push(what);
+    }
+
+    /// One line per unknown value: where it was and what went with it.
+    fn warnings(&self) -> Vec<String> {
+        const NAMED: usize = 5;
+        let file = self.file;
+        (self.dropped.borrow().iter())
+            .map(|(cause, places)| {
+                let mut list = places[..places.len().min(NAMED)].join(", ");
+                if places.len() > NAMED {
+                    list += &format!(" and {} more", places.len() - NAMED);
+                }
+                format!("{file}: {cause} is newer than this schemalift knows: dropped {list}")
+            })
+            .collect()
+    }
+
+    /// The unknown kind of the named type a reference ends in, if we dropped that type.
+    fn unknown_kind_of(&self, reference: &TypeRef) -> Option<&'a str> {
+        let mut current = reference;
+        while let Some(inner) = current.of_type.as_deref() {
+            current = inner;
+        }
+        self.unknown_kinds.get(current.name.as_deref()?).copied()
     }
 
     fn error(&self, at: &At, message: impl Into<String>) -> LoadError {
@@ -346,29 +439,32 @@ impl<'a> Converter<'a> {
             )));
         let root = At::Schema("__schema");
         for (index, ty) in schema.types.iter().enumerate() {
-            let is_built_in_scalar =
-                ty.kind == Kind::Scalar && BUILT_IN_SCALARS.contains(&ty.name.as_str());
+            let is_built_in_scalar = ty.kind == Kind::Scalar && builtins::is_scalar(&ty.name);
             if ty.name.starts_with("__") || is_built_in_scalar {
                 continue;
             }
             let at = root.item("types", index, &ty.name);
+            if let Kind::Unknown(kind) = &ty.kind {
+                self.drop(
+                    format!("type kind `{kind}`"),
+                    format!("the type `{}` ({at})", ty.name),
+                );
+                continue;
+            }
             document.definitions.push(self.type_definition(&at, ty)?);
         }
         let built_ins = Schema::new();
         for (index, directive) in schema.directives.iter().flatten().enumerate() {
             let at = root.item("directives", index, &directive.name);
-            let definition = self.directive_definition(&at, directive)?;
-            // Built-in directives are listed by every server; keep only a server's own variant.
-            let built_in = match &definition {
-                Definition::DirectiveDefinition(def) if def.name == one_of::NAME => {
-                    Some(one_of::definition())
-                }
-                Definition::DirectiveDefinition(def) => {
-                    built_ins.directive_definitions.get(&def.name).cloned()
-                }
-                _ => None,
+            let Some(definition) = self.directive_definition(&at, directive)? else {
+                continue;
             };
-            if built_in.as_ref() != definition.as_directive_definition() {
+            // Every server lists the built-in directives; keep only a server's own variant (an
+            // older edition's `@deprecated`, say), so the answer round-trips. SDL output leaves
+            // built-ins out by name either way, as graphql-js `printSchema` does.
+            let built_in = (definition.as_directive_definition())
+                .and_then(|def| built_ins.directive_definitions.get(&def.name));
+            if built_in != definition.as_directive_definition() {
                 document.definitions.push(definition);
             }
         }
@@ -382,7 +478,7 @@ impl<'a> Converter<'a> {
             Kind::Scalar => {
                 let mut directives = ast::DirectiveList::new();
                 if let Some(url) = &ty.specified_by_url {
-                    directives.push(directive("specifiedBy", "url", url));
+                    directives.push(directive(builtins::SPECIFIED_BY, "url", url));
                 }
                 Definition::ScalarTypeDefinition(Node::new(ast::ScalarTypeDefinition {
                     description,
@@ -436,7 +532,7 @@ impl<'a> Converter<'a> {
                 let mut directives = ast::DirectiveList::new();
                 if ty.is_one_of == Some(true) {
                     directives.push(Node::new(ast::Directive {
-                        name: Name::new_static_unchecked(one_of::NAME),
+                        name: Name::new_static_unchecked(builtins::ONE_OF),
                         arguments: Vec::new(),
                     }));
                 }
@@ -451,6 +547,7 @@ impl<'a> Converter<'a> {
             Kind::List | Kind::NonNull => {
                 return Err(self.error(at, "a wrapping type (LIST or NON_NULL) in `types`"))
             }
+            Kind::Unknown(_) => unreachable!("types of unknown kinds are dropped before"),
         })
     }
 
@@ -471,17 +568,19 @@ impl<'a> Converter<'a> {
         what: &'static str,
         refs: &Option<Vec<TypeRef>>,
     ) -> Result<Vec<Name>, LoadError> {
-        refs.iter()
-            .flatten()
-            .enumerate()
-            .map(|(i, r)| {
-                let at = at.item(what, i, r.name.as_deref().unwrap_or("?"));
-                match (&r.name, r.kind) {
-                    (Some(name), Kind::Object | Kind::Interface) => self.known(&at, name),
-                    _ => Err(self.error(&at, "expected a named object or interface type")),
+        let mut names = Vec::new();
+        for (i, r) in refs.iter().flatten().enumerate() {
+            let at = at.item(what, i, r.name.as_deref().unwrap_or("?"));
+            match (&r.name, &r.kind) {
+                (Some(name), Kind::Object | Kind::Interface) => names.push(self.known(&at, name)?),
+                (Some(name), _) if self.unknown_kinds.contains_key(name.as_str()) => {
+                    let kind = self.unknown_kinds[name.as_str()];
+                    self.drop(format!("type kind `{kind}`"), format!("`{name}` from {at}"));
                 }
-            })
-            .collect()
+                _ => return Err(self.error(&at, "expected a named object or interface type")),
+            }
+        }
+        Ok(names)
     }
 
     fn known(&self, at: &At, name: &str) -> Result<Name, LoadError> {
@@ -499,20 +598,32 @@ impl<'a> Converter<'a> {
         at: &At,
         fields: &[Field],
     ) -> Result<Vec<Node<ast::FieldDefinition>>, LoadError> {
-        fields
-            .iter()
-            .enumerate()
-            .map(|(i, field)| {
-                let at = at.item("fields", i, &field.name);
-                Ok(Node::new(ast::FieldDefinition {
-                    description: field.description.as_deref().map(Node::new_str),
-                    name: self.name(&at, &field.name)?,
-                    arguments: self.input_values(&at, "args", &field.args)?,
-                    ty: self.type_ref(&at.member("type"), &field.ty)?,
-                    directives: deprecation(field.is_deprecated, &field.deprecation_reason),
-                }))
-            })
-            .collect()
+        let mut definitions = Vec::with_capacity(fields.len());
+        for (i, field) in fields.iter().enumerate() {
+            let at = at.item("fields", i, &field.name);
+            let Some(ty) = self.representable_type(&at, &field.ty)? else {
+                continue;
+            };
+            let arguments = self.input_values(&at, "args", &field.args)?;
+            // A field whose required argument was dropped cannot be called as we would show it.
+            let dropped_required = (field.args.iter())
+                .filter(|arg| arg.ty.kind == Kind::NonNull && arg.default_value.is_none())
+                .find(|arg| !arguments.iter().any(|a| a.name == arg.name.as_str()));
+            if let Some(arg) = dropped_required {
+                let kind = self.unknown_kind_of(&arg.ty).unwrap_or("?");
+                let what = format!("`{}`, which requires it", at.coordinate());
+                self.drop(format!("type kind `{kind}`"), what);
+                continue;
+            }
+            definitions.push(Node::new(ast::FieldDefinition {
+                description: field.description.as_deref().map(Node::new_str),
+                name: self.name(&at, &field.name)?,
+                arguments,
+                ty,
+                directives: deprecation(field.is_deprecated, &field.deprecation_reason),
+            }));
+        }
+        Ok(definitions)
     }
 
     fn input_values(
@@ -521,24 +632,53 @@ impl<'a> Converter<'a> {
         list: &'static str,
         values: &[InputValue],
     ) -> Result<Vec<Node<ast::InputValueDefinition>>, LoadError> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let at = at.item(list, i, &value.name);
-                let default_value = match &value.default_value {
-                    Some(literal) => Some(self.literal(&at.member("defaultValue"), literal)?),
-                    None => None,
-                };
-                Ok(Node::new(ast::InputValueDefinition {
-                    description: value.description.as_deref().map(Node::new_str),
-                    name: self.name(&at, &value.name)?,
-                    ty: Node::new(self.type_ref(&at.member("type"), &value.ty)?),
-                    default_value,
-                    directives: deprecation(value.is_deprecated, &value.deprecation_reason),
-                }))
-            })
-            .collect()
+        let mut definitions = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            let at = at.item(list, i, &value.name);
+            let Some(ty) = self.representable_type(&at, &value.ty)? else {
+                continue;
+            };
+            let default_value = match &value.default_value {
+                Some(literal) => Some(self.literal(&at.member("defaultValue"), literal)?),
+                None => None,
+            };
+            definitions.push(Node::new(ast::InputValueDefinition {
+                description: value.description.as_deref().map(Node::new_str),
+                name: self.name(&at, &value.name)?,
+                ty: Node::new(ty),
+                default_value,
+                directives: deprecation(value.is_deprecated, &value.deprecation_reason),
+            }));
+        }
+        Ok(definitions)
+    }
+
+    /// The type of the element at `at`, or `None` (recorded as dropped) when it is, or wraps, a
+    /// type of a kind we do not know.
+    fn representable_type(&self, at: &At, reference: &TypeRef) -> Result<Option<Type>, LoadError> {
+        let unknown = self
+            .unknown_kind_of(reference)
+            .map(str::to_owned)
+            .or_else(|| {
+                let mut current = Some(reference);
+                std::iter::from_fn(|| {
+                    let this = current?;
+                    current = this.of_type.as_deref();
+                    Some(this)
+                })
+                .find_map(|r| match &r.kind {
+                    Kind::Unknown(kind) if r.name.is_none() => Some(kind.to_string()),
+                    _ => None,
+                })
+            });
+        if let Some(kind) = unknown {
+            self.drop(
+                format!("type kind `{kind}`"),
+                format!("`{}`", at.coordinate()),
+            );
+            return Ok(None);
+        }
+        self.type_ref(&at.member("type"), reference).map(Some)
     }
 
     /// A type reference, unwrapped without recursion so that absurd nesting cannot overflow.
@@ -546,7 +686,7 @@ impl<'a> Converter<'a> {
         let mut wrappers = Vec::new();
         let mut current = reference;
         while matches!(current.kind, Kind::List | Kind::NonNull) {
-            wrappers.push(current.kind);
+            wrappers.push(&current.kind);
             current = current
                 .of_type
                 .as_deref()
@@ -561,8 +701,8 @@ impl<'a> Converter<'a> {
             .ok_or_else(|| self.error(at, "named type without a name"))?;
         let mut ty = Type::Named(self.known(at, name)?);
         for wrapper in wrappers.into_iter().rev() {
-            ty = match (wrapper, ty) {
-                (Kind::List, inner) => Type::List(Box::new(inner)),
+            ty = match (*wrapper == Kind::List, ty) {
+                (true, inner) => Type::List(Box::new(inner)),
                 (_, inner @ (Type::NonNullNamed(_) | Type::NonNullList(_))) => {
                     return Err(self.error(at, format!("NON_NULL of a non-null type `{inner}`")))
                 }
@@ -586,37 +726,43 @@ impl<'a> Converter<'a> {
         }
     }
 
+    /// A directive definition, without the locations we do not know; `None` when none is left.
     fn directive_definition(
         &self,
         at: &At,
         directive: &Directive,
-    ) -> Result<Definition, LoadError> {
-        let locations = directive
-            .locations
-            .iter()
-            .map(|location| {
-                LOCATIONS
-                    .iter()
-                    .copied()
-                    .find(|known| known.name() == location)
-                    .ok_or_else(|| {
-                        self.error(at, format!("unknown directive location `{location}`"))
-                    })
-            })
-            .collect::<Result<_, LoadError>>()?;
-        Ok(Definition::DirectiveDefinition(Node::new(
+    ) -> Result<Option<Definition>, LoadError> {
+        let known = |location: &String| LOCATIONS.iter().find(|l| l.name() == location).copied();
+        let locations: IndexSet<_> = directive.locations.iter().filter_map(known).collect();
+        for location in directive.locations.iter().filter(|l| known(l).is_none()) {
+            let what = if locations.is_empty() {
+                format!(
+                    "the directive `@{}` ({at}), its only kind of location",
+                    directive.name
+                )
+            } else {
+                format!("it from `@{}` ({at})", directive.name)
+            };
+            self.drop(format!("directive location `{location}`"), what);
+        }
+        if locations.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Definition::DirectiveDefinition(Node::new(
             ast::DirectiveDefinition {
                 description: directive.description.as_deref().map(Node::new_str),
                 name: self.name(at, &directive.name)?,
                 arguments: self.input_values(at, "args", &directive.args)?,
                 repeatable: directive.is_repeatable,
                 locations,
+                directives: deprecation(directive.is_deprecated, &directive.deprecation_reason),
             },
-        )))
+        ))))
     }
 }
 
-const LOCATIONS: [DirectiveLocation; 19] = [
+/// Every location of the September 2026 edition, as `__DirectiveLocation` names them.
+const LOCATIONS: [DirectiveLocation; 20] = [
     DirectiveLocation::Query,
     DirectiveLocation::Mutation,
     DirectiveLocation::Subscription,
@@ -636,6 +782,7 @@ const LOCATIONS: [DirectiveLocation; 19] = [
     DirectiveLocation::EnumValue,
     DirectiveLocation::InputObject,
     DirectiveLocation::InputFieldDefinition,
+    DirectiveLocation::DirectiveDefinition,
 ];
 
 fn directive(name: &'static str, argument: &'static str, value: &str) -> Node<ast::Directive> {
@@ -654,11 +801,11 @@ fn deprecation(is_deprecated: bool, reason: &Option<String>) -> ast::DirectiveLi
         (false, _) => {}
         (true, None | Some(DEFAULT_DEPRECATION_REASON)) => {
             directives.push(Node::new(ast::Directive {
-                name: Name::new_static_unchecked("deprecated"),
+                name: Name::new_static_unchecked(builtins::DEPRECATED),
                 arguments: Vec::new(),
             }))
         }
-        (true, Some(reason)) => directives.push(directive("deprecated", "reason", reason)),
+        (true, Some(reason)) => directives.push(directive(builtins::DEPRECATED, "reason", reason)),
     }
     directives
 }
@@ -671,6 +818,66 @@ mod tests {
         from_json(json, "x.json").unwrap_err().to_string()
     }
 
+    /// A schema with a query type named `Query` and these extra types and directives.
+    fn answer(types: &str, directives: &str) -> String {
+        format!(
+            r#"{{"data":{{"__schema":{{"queryType":{{"name":"Query"}},"types":[{types}],"directives":[{directives}]}}}}}}"#
+        )
+    }
+
+    #[test]
+    fn reads_deprecated_directives_and_the_directive_definition_location() {
+        let json = answer(
+            r#"{"kind":"OBJECT","name":"Query","fields":[{"name":"a","args":[],"type":{"kind":"SCALAR","name":"Int"}}],"interfaces":[]}"#,
+            r#"{"name":"old","locations":["FIELD","DIRECTIVE_DEFINITION"],"args":[],"isRepeatable":false,"isDeprecated":true,"deprecationReason":"Use @new."},
+               {"name":"older","locations":["FIELD"],"args":[],"isDeprecated":true,"deprecationReason":"No longer supported"},
+               {"name":"deprecated","locations":["FIELD_DEFINITION","ENUM_VALUE"],"args":[{"name":"reason","type":{"kind":"SCALAR","name":"String"},"defaultValue":"\"No longer supported\""}]}"#,
+        );
+        let converted = from_json(&json, "new.json").unwrap();
+        assert!(converted.warnings.is_empty(), "{:?}", converted.warnings);
+        let sdl = crate::sdl::print(&converted.schema, false);
+        assert!(
+            sdl.contains(
+                "directive @old @deprecated(reason: \"Use @new.\") on FIELD | DIRECTIVE_DEFINITION"
+            ),
+            "{sdl}"
+        );
+        assert!(
+            sdl.contains("directive @older @deprecated on FIELD"),
+            "{sdl}"
+        );
+        // A server's own variant of a built-in (graphql-js 16.13's @deprecated) is not printed.
+        assert!(!sdl.contains("directive @deprecated"), "{sdl}");
+    }
+
+    #[test]
+    fn a_newer_servers_unknown_values_are_dropped_with_one_warning_each() {
+        let json = answer(
+            r#"{"kind":"OBJECT","name":"Query","interfaces":[],"fields":[
+                 {"name":"a","args":[],"type":{"kind":"SCALAR","name":"Int"},"futureField":1},
+                 {"name":"near","args":[{"name":"to","type":{"kind":"NON_NULL","ofType":{"kind":"VECTOR","name":"Embedding"}}}],"type":{"kind":"SCALAR","name":"Int"}},
+                 {"name":"embedding","args":[],"type":{"kind":"VECTOR","name":"Embedding"}},
+                 {"name":"set","args":[],"type":{"kind":"SET","name":null,"ofType":{"kind":"SCALAR","name":"Int"}}}]},
+               {"kind":"VECTOR","name":"Embedding","dimensions":3}"#,
+            r#"{"name":"tag","locations":["FIELD","QUANTUM_FIELD"],"args":[],"isRepeatable":true},
+               {"name":"gone","locations":["QUANTUM_FIELD"],"args":[]}"#,
+        );
+        let converted = from_json(&json, "future.json").unwrap();
+        let sdl = crate::sdl::print(&converted.schema, false);
+        assert_eq!(
+            sdl,
+            "directive @tag repeatable on FIELD\n\ntype Query {\n  a: Int\n}\n"
+        );
+        assert_eq!(
+            converted.warnings,
+            [
+                "future.json: type kind `VECTOR` is newer than this schemalift knows: dropped `Query.near(to:)`, `Query.near`, which requires it, `Query.embedding`, the type `Embedding` (__schema.types[1] (Embedding))",
+                "future.json: type kind `SET` is newer than this schemalift knows: dropped `Query.set`",
+                "future.json: directive location `QUANTUM_FIELD` is newer than this schemalift knows: dropped it from `@tag` (__schema.directives[0] (@tag)), the directive `@gone` (__schema.directives[1] (@gone)), its only kind of location",
+            ]
+        );
+    }
+
     #[test]
     fn reads_a_2018_result_without_data_wrapper() {
         let json = r#"{"__schema":{"queryType":{"name":"Query"},"types":[
@@ -679,8 +886,9 @@ mod tests {
             "type":{"kind":"NON_NULL","ofType":{"kind":"LIST","ofType":{"kind":"SCALAR","name":"String"}}},
             "isDeprecated":true,"deprecationReason":"use b"}],"interfaces":[]}],
           "directives":[{"name":"cached","locations":["FIELD_DEFINITION"],"args":[]}]}}"#;
-        let schema = from_json(json, "old.json").unwrap();
-        let sdl = schema.to_string();
+        let converted = from_json(json, "old.json").unwrap();
+        assert!(converted.warnings.is_empty());
+        let sdl = converted.schema.to_string();
         assert!(
             sdl.contains("a(n: Int = 3): [String]! @deprecated(reason: \"use b\")"),
             "{sdl}"
@@ -698,7 +906,7 @@ mod tests {
             "type":{"kind":"SCALAR","name":"JSON"}}],"interfaces":[]},
           {"kind":"SCALAR","name":"JSON","specifiedByURL":"https://www.rfc-editor.org/rfc/rfc8259"},
           {"kind":"INPUT_OBJECT","name":"By","isOneOf":true,"inputFields":[{"name":"id","type":{"kind":"SCALAR","name":"ID"}}]}]}}"#;
-        let sdl = crate::sdl::print(&from_json(json, "new.json").unwrap(), false);
+        let sdl = crate::sdl::print(&from_json(json, "new.json").unwrap().schema, false);
         assert!(
             sdl.contains(
                 "scalar JSON @specifiedBy(url: \"https://www.rfc-editor.org/rfc/rfc8259\")"

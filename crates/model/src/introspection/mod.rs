@@ -9,11 +9,11 @@ mod from_json;
 
 pub use answer::Answer;
 pub use execute::execute;
-pub use from_json::{from_json, from_value};
+pub use from_json::{from_json, from_value, Converted};
 
 /// The full modern introspection query: descriptions, the schema description, `specifiedByURL`,
-/// `isRepeatable`, deprecated arguments and input fields, `isOneOf`, and type references ten
-/// levels deep (as graphql-js 16.8+).
+/// `isRepeatable`, deprecated arguments, input fields and (September 2026) directives,
+/// `isOneOf`, and type references ten levels deep (as graphql-js 16.8+).
 pub const QUERY: &str = include_str!("query.graphql");
 
 /// The response a spec-compliant server gives to [`QUERY`] for this schema:
