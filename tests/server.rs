@@ -806,7 +806,8 @@ fn newer_than_2018(document: &ast::Document) -> Option<String> {
                         "__type" => "__Type",
                         _ => continue,
                     };
-                    if let Some(message) = check_2018(ty, &field.selection_set, &fragments, 0) {
+                    let selections = field.selection_set.as_deref().unwrap_or_default();
+                    if let Some(message) = check_2018(ty, selections, &fragments, 0) {
                         return Some(message);
                     }
                 }
@@ -848,9 +849,8 @@ fn check_2018(
                     }
                 }
                 if !leads_to.is_empty() {
-                    if let Some(message) =
-                        check_2018(leads_to, &field.selection_set, fragments, level + 1)
-                    {
+                    let selections = field.selection_set.as_deref().unwrap_or_default();
+                    if let Some(message) = check_2018(leads_to, selections, fragments, level + 1) {
                         return Some(message);
                     }
                 }
@@ -899,8 +899,10 @@ fn document_depth(document: &ast::Document) -> usize {
         selections
             .iter()
             .map(|s| match s {
-                ast::Selection::Field(f) if f.selection_set.is_empty() => 1,
-                ast::Selection::Field(f) => 1 + depth(&f.selection_set, fragments, guard + 1),
+                ast::Selection::Field(f) => match f.selection_set.as_deref() {
+                    None | Some([]) => 1,
+                    Some(set) => 1 + depth(set, fragments, guard + 1),
+                },
                 ast::Selection::FragmentSpread(s) => fragments
                     .get(s.fragment_name.as_str())
                     .map_or(0, |inner| depth(inner, fragments, guard + 1)),

@@ -19,7 +19,7 @@ fn page_of(schema: &Schema, name: &str, ty: &ExtendedType) -> String {
         (&def.mutation, "mutations.md"),
         (&def.subscription, "subscriptions.md"),
     ] {
-        if root.as_ref().is_some_and(|r| r.name == name) {
+        if root.as_ref().is_some_and(|r| r.as_str() == name) {
             return page.to_owned();
         }
     }

@@ -159,12 +159,12 @@ catalogue! {
         "`{coordinate}` lost its default value `{old}` and is now required",
         Some("Operations and input objects that omit the value no longer validate.");
 
-    // Deprecation, of fields, arguments, input fields and enum values.
-    Deprecated => "deprecated", Safe, "fields, arguments, input fields, enum values",
+    // Deprecation, of fields, arguments, input fields, enum values and directives.
+    Deprecated => "deprecated", Safe, "fields, arguments, input fields, enum values, directives",
         "`{coordinate}` was deprecated: {new}", None;
-    Undeprecated => "undeprecated", Safe, "fields, arguments, input fields, enum values",
-        "`{coordinate}` is no longer deprecated", None;
-    DeprecationReasonChanged => "deprecation-reason-changed", Safe, "fields, arguments, input fields, enum values",
+    Undeprecated => "undeprecated", Safe, "fields, arguments, input fields, enum values, directives",
+        "`{coordinate}` is no longer deprecated (was: {old})", None;
+    DeprecationReasonChanged => "deprecation-reason-changed", Safe, "fields, arguments, input fields, enum values, directives",
         "Deprecation reason of `{coordinate}` changed from \"{old}\" to \"{new}\"", None;
 
     // Enums.
@@ -235,8 +235,9 @@ catalogue! {
     OneOfAdded => "one-of-added", Breaking, "input objects",
         "Input object `{coordinate}` became @oneOf",
         Some("Input values that set more or fewer than exactly one field are now rejected.");
-    OneOfRemoved => "one-of-removed", Safe, "input objects",
-        "Input object `{coordinate}` is no longer @oneOf", None;
+    OneOfRemoved => "one-of-removed", Dangerous, "input objects",
+        "Input object `{coordinate}` is no longer @oneOf",
+        Some("Values with several fields, or none, are now accepted, so the server may meet combinations it used to refuse; and clients generated from the schema lose the exactly-one check, as their type becomes an object with every field optional.");
 }
 
 impl ChangeKind {
@@ -262,6 +263,7 @@ impl ChangeKind {
                 | ChangeKind::ArgumentRemoved
                 | ChangeKind::InputFieldRemoved
                 | ChangeKind::EnumValueRemoved
+                | ChangeKind::DirectiveRemoved
         )
     }
 

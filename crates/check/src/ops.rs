@@ -177,7 +177,10 @@ impl Walk<'_> {
                         }
                     }
                     self.directives(&field.directives);
-                    self.selection_set(&field.selection_set);
+                    // A leaf has none; `field {}` (September 2026) an empty one.
+                    if let Some(set) = &field.selection_set {
+                        self.selection_set(set);
+                    }
                 }
                 Selection::InlineFragment(inline) => {
                     self.directives(&inline.directives);

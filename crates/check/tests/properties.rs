@@ -2,7 +2,8 @@
 //! a schema has no changes against itself, every change has its mirror image in the reverse
 //! diff, and random known edits are found with the right kind and coordinate.
 
-use apollo_compiler::schema::{Component, ExtendedType, FieldDefinition};
+use apollo_compiler::schema::{ExtendedType, FieldDefinition};
+use apollo_compiler::Node;
 use apollo_compiler::{Name, Schema};
 use proptest::prelude::*;
 use schemalift_check::{diff, ChangeKind};
@@ -204,7 +205,7 @@ proptest! {
                                 ty: apollo_compiler::ty!(String),
                                 directives: Default::default(),
                             };
-                            object.fields.insert(name, Component::new(def));
+                            object.fields.insert(name, Node::new(def));
                             (ChangeKind::FieldAdded, format!("{ty}.zzAddedByTest"))
                         }
                         _ => {

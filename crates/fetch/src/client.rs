@@ -11,7 +11,8 @@ use crate::query::DEFAULT_DEPTH;
 use crate::retry::RetryPolicy;
 use crate::{Endpoint, FetchError};
 use apollo_compiler::Schema;
-use schemalift_model::{Format, LoadedSchema};
+use schemalift_model::introspection::Converted;
+use schemalift_model::LoadedSchema;
 use serde_json::{json, Value};
 use std::fmt;
 use std::sync::Arc;
@@ -82,7 +83,12 @@ impl Fetched {
     /// The schema validated, for every command that takes a SCHEMA: a URL loads like an
     /// introspection file, without writing the answer out and reading it back.
     pub fn into_loaded(self) -> LoadedSchema {
-        LoadedSchema::from_schema(self.schema, Format::Introspection)
+        // What could not be represented is already among the fetch's own warnings.
+        let warnings = Vec::new();
+        LoadedSchema::from_introspection(Converted {
+            schema: self.schema,
+            warnings,
+        })
     }
 }
 

@@ -8,7 +8,8 @@ use crate::graphql::{self, GraphQLResponse};
 use crate::probe::{self, Capabilities};
 use crate::query::{self, MIN_DEPTH};
 use crate::FetchError;
-use schemalift_model::{introspection, LoadError, Schema};
+use schemalift_model::introspection::{self, Converted};
+use schemalift_model::{LoadError, Schema};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
@@ -55,13 +56,14 @@ pub(crate) async fn introspect(
     let schema = loop {
         session.progress("introspecting");
         let response = session.graphql(&query::build(&capabilities, depth)).await?;
-        if let Some(schema) = schema_of(session, &response, depth, requested_depth)? {
+        if let Some(converted) = schema_of(session, &response, depth, requested_depth)? {
             for message in &response.errors {
                 warnings.push(format!(
                     "the server answered with data and an error: {message}"
                 ));
             }
-            break schema;
+            warnings.extend(converted.warnings);
+            break converted.schema;
         }
         if graphql::is_introspection_disabled(&response) {
             return Err(FetchError::IntrospectionDisabled {
@@ -82,7 +84,7 @@ pub(crate) async fn introspect(
         {
             fell_back = true;
             warnings.push(format!(
-                "the server rejected newer introspection fields ({}); used the June 2018 query, so repeatable directives, @specifiedBy, @oneOf and deprecated arguments are not in the result",
+                "the server rejected newer introspection fields ({}); used the June 2018 query, so repeatable directives, @specifiedBy, @oneOf, deprecated arguments and deprecated directives are not in the result",
                 summary(&response)
             ));
             capabilities = Capabilities::legacy();
@@ -110,13 +112,13 @@ fn schema_of(
     response: &GraphQLResponse,
     depth: usize,
     requested_depth: usize,
-) -> Result<Option<Schema>, FetchError> {
+) -> Result<Option<Converted>, FetchError> {
     let Some(data) = &response.data else {
         return Ok(None);
     };
     let endpoint = session.endpoint().to_string();
     match introspection::from_json(data.get(), &endpoint) {
-        Ok(schema) => Ok(Some(schema)),
+        Ok(converted) => Ok(Some(converted)),
         Err(LoadError::TooShallow { coordinate, .. }) => Err(FetchError::TooDeep {
             endpoint,
             coordinate,

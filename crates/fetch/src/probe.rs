@@ -25,10 +25,15 @@ pub enum Feature {
     InputFieldsIncludeDeprecated,
     /// `__Type.isOneOf` (September 2025).
     OneOf,
+    /// `__Directive.isDeprecated` and `deprecationReason` (September 2026).
+    DirectiveDeprecation,
+    /// `__Schema.directives(includeDeprecated:)` (September 2026): without it, servers leave
+    /// deprecated directives out.
+    DirectivesIncludeDeprecated,
 }
 
 /// Where each feature shows in the introspection schema: type, field, and argument if any.
-const CATALOGUE: [(Feature, &str, &str, Option<&str>); 8] = [
+const CATALOGUE: [(Feature, &str, &str, Option<&str>); 10] = [
     (Feature::SchemaDescription, "__Schema", "description", None),
     (Feature::SpecifiedByUrl, "__Type", "specifiedByURL", None),
     (
@@ -62,6 +67,18 @@ const CATALOGUE: [(Feature, &str, &str, Option<&str>); 8] = [
         Some("includeDeprecated"),
     ),
     (Feature::OneOf, "__Type", "isOneOf", None),
+    (
+        Feature::DirectiveDeprecation,
+        "__Directive",
+        "isDeprecated",
+        None,
+    ),
+    (
+        Feature::DirectivesIncludeDeprecated,
+        "__Schema",
+        "directives",
+        Some("includeDeprecated"),
+    ),
 ];
 
 /// The introspection types the probe asks about, and the alias each answers under.

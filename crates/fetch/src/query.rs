@@ -27,14 +27,22 @@ pub fn build(caps: &Capabilities, depth: usize) -> String {
         q.push_str("    description\n");
     }
     q.push_str("    queryType { name kind }\n    mutationType { name kind }\n    subscriptionType { name kind }\n");
-    q.push_str("    types { ...FullType }\n    directives {\n      name\n      description\n");
+    q.push_str("    types { ...FullType }\n    directives");
+    if has(Feature::DirectivesIncludeDeprecated) {
+        q.push_str("(includeDeprecated: true)");
+    }
+    q.push_str(" {\n      name\n      description\n");
     if has(Feature::DirectiveIsRepeatable) {
         q.push_str("      isRepeatable\n");
     }
     q.push_str(&format!(
-        "      locations\n      args{} {{ ...InputValue }}\n    }}\n  }}\n}}\n\n",
+        "      locations\n      args{} {{ ...InputValue }}\n",
         include_deprecated(Feature::DirectiveArgsIncludeDeprecated)
     ));
+    if has(Feature::DirectiveDeprecation) {
+        q.push_str("      isDeprecated\n      deprecationReason\n");
+    }
+    q.push_str("    }\n  }\n}\n\n");
     q.push_str("fragment FullType on __Type {\n  kind\n  name\n  description\n");
     if has(Feature::SpecifiedByUrl) {
         q.push_str("  specifiedByURL\n");
@@ -96,6 +104,8 @@ mod tests {
             "isOneOf",
             "args(includeDeprecated",
             "inputFields(includeDeprecated",
+            "directives(includeDeprecated",
+            "isDeprecated\n      deprecationReason",
             "description\n    queryType",
         ] {
             assert!(!q.contains(newer), "{newer} in\n{q}");

@@ -5,12 +5,7 @@ use crate::change::{Change, ChangeKind};
 use crate::coordinate::Coordinate;
 use apollo_compiler::ast::{Directive, Value};
 use apollo_compiler::Node;
-
-/// The directives that have their own change kinds, so they are not reported as plain usages.
-const WITH_OWN_KINDS: [&str; 3] = ["deprecated", "specifiedBy", "oneOf"];
-
-/// The spec's default deprecation reason, used when `@deprecated` has no `reason`.
-const DEFAULT_REASON: &str = "No longer supported";
+use schemalift_model::builtins::{self, DEFAULT_DEPRECATION_REASON};
 
 pub fn description(
     coordinate: &Coordinate,
@@ -32,11 +27,11 @@ pub fn description(
 
 /// The deprecation reason, if the directives deprecate the element.
 pub fn deprecation<'a>(mut directives: impl Iterator<Item = &'a Directive>) -> Option<String> {
-    let deprecated = directives.find(|d| d.name == "deprecated")?;
+    let deprecated = directives.find(|d| d.name == builtins::DEPRECATED)?;
     let reason = deprecated
         .specified_argument_by_name("reason")
         .and_then(|value| value.as_str().map(str::to_owned));
-    Some(reason.unwrap_or_else(|| DEFAULT_REASON.to_owned()))
+    Some(reason.unwrap_or_else(|| DEFAULT_DEPRECATION_REASON.to_owned()))
 }
 
 pub fn deprecations<'a>(
@@ -70,7 +65,8 @@ pub fn usages<'a>(
     new: impl Iterator<Item = &'a Directive> + Clone,
     out: &mut Vec<Change>,
 ) {
-    let relevant = |d: &&Directive| !WITH_OWN_KINDS.contains(&d.name.as_str());
+    // The directives with change kinds of their own are not plain usages.
+    let relevant = |d: &&Directive| !builtins::WITH_OWN_MEANING.contains(&d.name.as_str());
     // The common case, nothing changed, costs no printing.
     if old
         .clone()

@@ -1,4 +1,6 @@
-//! Directive definitions: added, removed, locations, `repeatable`, arguments and description.
+//! Directive definitions: added, removed (marked when deprecated first), locations, `repeatable`,
+//! arguments, description, deprecation and the directives applied to them (September 2026).
+//! An `extend directive` is part of its definition here: apollo-compiler merges it in.
 
 use super::{arguments, common};
 use crate::change::{Change, ChangeKind};
@@ -9,7 +11,10 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     for (name, before) in &old.directive_definitions {
         let coordinate = Coordinate::directive(name.clone());
         let Some(after) = new.directive_definitions.get(name) else {
-            out.push(Change::new(ChangeKind::DirectiveRemoved, coordinate));
+            let mut change = Change::new(ChangeKind::DirectiveRemoved, coordinate);
+            change.deprecated_before_removal =
+                common::deprecation(before.directives.iter().map(|d| &**d)).is_some();
+            out.push(change);
             continue;
         };
         if before == after {
@@ -24,7 +29,7 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         for location in before
             .locations
             .iter()
-            .filter(|l| !after.locations.contains(l))
+            .filter(|l| !after.locations.contains(*l))
         {
             out.push(
                 Change::new(ChangeKind::DirectiveLocationRemoved, coordinate.clone())
@@ -34,7 +39,7 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         for location in after
             .locations
             .iter()
-            .filter(|l| !before.locations.contains(l))
+            .filter(|l| !before.locations.contains(*l))
         {
             out.push(
                 Change::new(ChangeKind::DirectiveLocationAdded, coordinate.clone())
@@ -53,6 +58,12 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
             _ => {}
         }
         arguments::diff(&coordinate, &before.arguments, &after.arguments, out);
+        let (old, new) = (
+            before.directives.iter().map(|d| &**d),
+            after.directives.iter().map(|d| &**d),
+        );
+        common::deprecations(&coordinate, old.clone(), new.clone(), out);
+        common::usages(&coordinate, old, new, out);
     }
     for name in new.directive_definitions.keys() {
         if !old.directive_definitions.contains_key(name) {

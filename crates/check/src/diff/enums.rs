@@ -17,7 +17,7 @@ pub fn diff(ty: &Name, old: &EnumType, new: &EnumType, out: &mut Vec<Change>) {
                     common::deprecation(before.directives.iter().map(|d| &**d)).is_some();
                 out.push(change);
             }
-            Some(after) if before.node != after.node => {
+            Some(after) if before != after => {
                 common::description(
                     &coordinate,
                     before.description.as_ref(),

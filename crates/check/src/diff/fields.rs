@@ -5,13 +5,14 @@ use super::{arguments, common, type_ref};
 use crate::change::{Change, ChangeKind};
 use crate::coordinate::Coordinate;
 use apollo_compiler::collections::IndexMap;
-use apollo_compiler::schema::{Component, FieldDefinition};
+use apollo_compiler::schema::FieldDefinition;
 use apollo_compiler::Name;
+use apollo_compiler::Node;
 
 pub fn diff(
     ty: &Name,
-    old: &IndexMap<Name, Component<FieldDefinition>>,
-    new: &IndexMap<Name, Component<FieldDefinition>>,
+    old: &IndexMap<Name, Node<FieldDefinition>>,
+    new: &IndexMap<Name, Node<FieldDefinition>>,
     out: &mut Vec<Change>,
 ) {
     for (name, before) in old {
@@ -25,7 +26,7 @@ pub fn diff(
                 out.push(change);
             }
             // Most fields are unchanged; one comparison skips them.
-            Some(after) if before.node != after.node => field(&coordinate, before, after, out),
+            Some(after) if before != after => field(&coordinate, before, after, out),
             Some(_) => {}
         }
     }

@@ -24,7 +24,7 @@ pub fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut V
                     common::deprecation(before.directives.iter().map(|d| &**d)).is_some();
                 out.push(change);
             }
-            Some(after) if before.node != after.node => arguments::input_value(
+            Some(after) if before != after => arguments::input_value(
                 &coordinate,
                 before,
                 after,

@@ -13,8 +13,9 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         ("subscription", &a.subscription, &b.subscription),
     ];
     for (operation, before, after) in roots {
-        let print =
-            |name: &apollo_compiler::schema::ComponentName| format!("{operation}: {}", name.name);
+        let print = |name: &apollo_compiler::Node<apollo_compiler::Name>| {
+            format!("{operation}: {}", name.as_str())
+        };
         let change = match (before, after) {
             (None, Some(n)) => {
                 Change::new(ChangeKind::RootTypeAdded, Coordinate::Schema).new_value(print(n))
@@ -22,7 +23,7 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
             (Some(o), None) => {
                 Change::new(ChangeKind::RootTypeRemoved, Coordinate::Schema).old(print(o))
             }
-            (Some(o), Some(n)) if o.name != n.name => {
+            (Some(o), Some(n)) if o != n => {
                 Change::new(ChangeKind::RootTypeChanged, Coordinate::Schema)
                     .old(print(o))
                     .new_value(print(n))
@@ -39,8 +40,8 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     );
     common::usages(
         &Coordinate::Schema,
-        a.directives.iter().map(|d| &***d),
-        b.directives.iter().map(|d| &***d),
+        a.directives.iter().map(|d| &**d),
+        b.directives.iter().map(|d| &**d),
         out,
     );
 }

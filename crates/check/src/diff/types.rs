@@ -5,7 +5,8 @@ use super::{common, enums, fields, input_objects, unions};
 use crate::change::{Change, ChangeKind};
 use crate::coordinate::Coordinate;
 use apollo_compiler::collections::IndexSet;
-use apollo_compiler::schema::{ComponentName, ExtendedType};
+use apollo_compiler::schema::ExtendedType;
+use apollo_compiler::Node;
 use apollo_compiler::{Name, Schema};
 
 /// How the catalogue names a kind of type.
@@ -60,8 +61,8 @@ fn same_kind(
     common::description(coordinate, before.description(), after.description(), out);
     common::usages(
         coordinate,
-        before.directives().iter().map(|d| &***d),
-        after.directives().iter().map(|d| &***d),
+        before.directives().iter().map(|d| &**d),
+        after.directives().iter().map(|d| &**d),
         out,
     );
     match (before, after) {
@@ -96,8 +97,8 @@ fn same_kind(
 
 fn interfaces(
     coordinate: &Coordinate,
-    old: &IndexSet<ComponentName>,
-    new: &IndexSet<ComponentName>,
+    old: &IndexSet<Node<Name>>,
+    new: &IndexSet<Node<Name>>,
     out: &mut Vec<Change>,
 ) {
     for name in old.iter().filter(|i| !new.contains(*i)) {

@@ -105,8 +105,10 @@ fn is_abstract(schema: &Schema, ty: &str) -> bool {
 fn add_typenames(schema: &Schema, set: &mut SelectionSet, here: bool) {
     for selection in &mut set.selections {
         match selection {
-            Selection::Field(field) if !field.selection_set.is_empty() => {
-                add_typenames(schema, &mut field.make_mut().selection_set, true);
+            Selection::Field(field) if field.selection_set.is_some() => {
+                if let Some(set) = &mut field.make_mut().selection_set {
+                    add_typenames(schema, set, true);
+                }
             }
             // An inline fragment's fields merge into its parent, which has `__typename` already.
             Selection::InlineFragment(inline) => {
@@ -135,7 +137,11 @@ pub fn fragments_used(document: &ExecutableDocument, set: &SelectionSet) -> BTre
 fn collect_spreads(document: &ExecutableDocument, set: &SelectionSet, used: &mut BTreeSet<Name>) {
     for selection in &set.selections {
         match selection {
-            Selection::Field(field) => collect_spreads(document, &field.selection_set, used),
+            Selection::Field(field) => {
+                if let Some(set) = &field.selection_set {
+                    collect_spreads(document, set, used)
+                }
+            }
             Selection::InlineFragment(inline) => {
                 collect_spreads(document, &inline.selection_set, used)
             }

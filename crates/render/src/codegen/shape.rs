@@ -141,7 +141,7 @@ impl<'a> Shaper<'a> {
         let mut types: Vec<Name> = match self.schema.types.get(ty) {
             Some(ExtendedType::Object(_)) => vec![ty.clone()],
             Some(ExtendedType::Union(union)) => {
-                union.members.iter().map(|m| m.name.clone()).collect()
+                union.members.iter().map(|m| Name::clone(m)).collect()
             }
             Some(ExtendedType::Interface(_)) => self
                 .implementers
@@ -172,7 +172,7 @@ impl<'a> Shaper<'a> {
             match selection {
                 Selection::Field(field) => {
                     let conditional = conditional || is_conditional(&field.directives);
-                    out.entry(field.response_key().clone())
+                    out.entry(field.response_name().clone())
                         .and_modify(|c| {
                             c.fields.push(field);
                             c.conditional &= conditional;
@@ -313,7 +313,11 @@ impl<'a> Shaper<'a> {
                     ty: name.clone(),
                     selections: occurrences
                         .iter()
-                        .flat_map(|f| f.selection_set.selections.iter().cloned())
+                        .flat_map(|f| {
+                            f.selection_set
+                                .iter()
+                                .flat_map(|s| s.selections.iter().cloned())
+                        })
                         .collect(),
                 };
                 let shape = self.selection_set(&merged);

@@ -8,7 +8,8 @@ use super::*;
 use crate::anchors;
 use apollo_compiler::ast::{self, DirectiveList};
 use apollo_compiler::collections::IndexMap;
-use apollo_compiler::schema::{Component, ExtendedType};
+use apollo_compiler::schema::ExtendedType;
+use apollo_compiler::Node;
 use apollo_compiler::Schema;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -133,7 +134,7 @@ fn root_operations(schema: &Schema) -> HashMap<&str, &'static str> {
         ("subscription", &def.subscription),
     ]
     .into_iter()
-    .filter_map(|(op, name)| name.as_ref().map(|n| (n.name.as_str(), op)))
+    .filter_map(|(op, name)| name.as_ref().map(|n| (n.as_str(), op)))
     .collect()
 }
 
@@ -384,17 +385,17 @@ fn inherited_description(schema: &Schema, owner: &str, field: &str) -> Option<St
             _ => continue,
         };
         for interface in interfaces {
-            if !seen.insert(interface.name.as_str()) {
+            if !seen.insert(interface.as_str()) {
                 continue;
             }
             if let Some(found) = schema
-                .get_interface(&interface.name)
+                .get_interface(interface)
                 .and_then(|i| i.fields.get(field))
                 .and_then(|f| description(&f.description))
             {
                 return Some(found);
             }
-            pending.push(interface.name.as_str());
+            pending.push(interface.as_str());
         }
     }
     None
@@ -487,7 +488,7 @@ fn type_doc(
         one_of: false,
         directives: applied_schema(ty.directives()),
     };
-    let fields = |fields: &IndexMap<apollo_compiler::Name, Component<ast::FieldDefinition>>,
+    let fields = |fields: &IndexMap<apollo_compiler::Name, Node<ast::FieldDefinition>>,
                   counts: &mut Counts| {
         fields
             .values()
@@ -500,16 +501,14 @@ fn type_doc(
     match ty {
         ExtendedType::Object(t) => {
             doc.fields = fields(&t.fields, counts);
-            doc.interfaces =
-                linker.type_links(t.implements_interfaces.iter().map(|i| i.name.as_str()));
+            doc.interfaces = linker.type_links(t.implements_interfaces.iter().map(|i| i.as_str()));
         }
         ExtendedType::Interface(t) => {
             doc.fields = fields(&t.fields, counts);
-            doc.interfaces =
-                linker.type_links(t.implements_interfaces.iter().map(|i| i.name.as_str()));
+            doc.interfaces = linker.type_links(t.implements_interfaces.iter().map(|i| i.as_str()));
         }
         ExtendedType::Union(t) => {
-            doc.members = linker.type_links(t.members.iter().map(|m| m.name.as_str()));
+            doc.members = linker.type_links(t.members.iter().map(|m| m.as_str()));
         }
         ExtendedType::Enum(t) => {
             doc.values = t
@@ -588,16 +587,13 @@ impl<'a> Relations<'a> {
             };
             for interface in interfaces.into_iter().flatten() {
                 implemented_by
-                    .entry(interface.name.as_str())
+                    .entry(interface.as_str())
                     .or_default()
                     .push(name);
             }
             if let ExtendedType::Union(u) = ty {
                 for member in &u.members {
-                    member_of
-                        .entry(member.name.as_str())
-                        .or_default()
-                        .push(name);
+                    member_of.entry(member.as_str()).or_default().push(name);
                 }
             }
         }

@@ -9,8 +9,9 @@
 
 use apollo_compiler::ast::{self, FieldDefinition};
 use apollo_compiler::collections::IndexMap;
-use apollo_compiler::schema::{Component, ExtendedType};
+use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Name;
+use apollo_compiler::Node;
 use apollo_compiler::Schema;
 use std::fmt::Write as _;
 
@@ -101,7 +102,7 @@ fn selection(schema: &Schema, type_name: &str, depth: usize, out: &mut String) {
         }
         ExtendedType::Union(u) => {
             lines.push(format!("{indent}__typename"));
-            let members: Vec<&str> = u.members.iter().map(|m| m.name.as_str()).collect();
+            let members: Vec<&str> = u.members.iter().map(|m| m.as_str()).collect();
             fragment_lines(schema, &members, &indent, &mut lines);
         }
     }
@@ -117,7 +118,7 @@ fn selection(schema: &Schema, type_name: &str, depth: usize, out: &mut String) {
 
 fn object_lines(
     schema: &Schema,
-    fields: &IndexMap<Name, Component<FieldDefinition>>,
+    fields: &IndexMap<Name, Node<FieldDefinition>>,
     depth: usize,
     indent: &str,
     lines: &mut Vec<String>,
