@@ -63,6 +63,12 @@ const CASES: &[Case] = &[
     ("directive @d(x: Int) on FIELD", "directive @d(x: String) on FIELD", (ArgumentTypeChanged, "@d(x:)"), (ArgumentTypeChanged, "@d(x:)")),
     ("directive @d(x: Int = 1) on FIELD", "directive @d(x: Int = 2) on FIELD", (DefaultValueChanged, "@d(x:)"), (DefaultValueChanged, "@d(x:)")),
     ("directive @d on FIELD", "\"doc\" directive @d on FIELD", (DescriptionAdded, "@d"), (DescriptionRemoved, "@d")),
+    ("directive @d on FIELD", "directive @d @deprecated(reason: \"Use @e.\") on FIELD", (Deprecated, "@d"), (Undeprecated, "@d")),
+    ("directive @d on FIELD", "directive @d @deprecated on FIELD", (Deprecated, "@d"), (Undeprecated, "@d")),
+    ("directive @d @deprecated on FIELD", "directive @d @deprecated(reason: \"Use @e.\") on FIELD", (DeprecationReasonChanged, "@d"), (DeprecationReasonChanged, "@d")),
+    ("directive @d on FIELD extend directive @d @deprecated", "directive @d on FIELD extend directive @d @deprecated(reason: \"Use @e.\")", (DeprecationReasonChanged, "@d"), (DeprecationReasonChanged, "@d")),
+    ("directive @since(v: String) on DIRECTIVE_DEFINITION directive @d on FIELD", "directive @since(v: String) on DIRECTIVE_DEFINITION directive @d @since(v: \"1\") on FIELD", (DirectiveUsageAdded, "@d"), (DirectiveUsageRemoved, "@d")),
+    ("directive @since(v: String) on DIRECTIVE_DEFINITION directive @d @since(v: \"1\") on FIELD", "directive @since(v: String) on DIRECTIVE_DEFINITION directive @d @since(v: \"2\") on FIELD", (DirectiveUsageChanged, "@d"), (DirectiveUsageChanged, "@d")),
     ("type M { m: Int }", "type M { m: Int } schema { query: Query mutation: M }", (RootTypeAdded, "schema"), (RootTypeRemoved, "schema")),
     ("type Q2 { q: Int } schema { query: Query }", "type Q2 { q: Int } schema { query: Q2 }", (RootTypeChanged, "schema"), (RootTypeChanged, "schema")),
     ("scalar S", "scalar S @specifiedBy(url: \"https://a\")", (SpecifiedByAdded, "S"), (SpecifiedByRemoved, "S")),
@@ -145,4 +151,86 @@ fn reordering_is_not_a_change() {
 fn contents_of_added_types_are_not_listed_separately() {
     let changes = diff(&schema(""), &schema("type T { a(x: Int!): Int b: Int }"));
     assert_eq!(changes.len(), 1);
+}
+
+#[test]
+fn a_directive_deprecation_carries_its_reason() {
+    let (plain, deprecated) = (
+        schema("directive @old on FIELD"),
+        schema("directive @old @deprecated(reason: \"Use @new.\") on FIELD"),
+    );
+    let changes = diff(&plain, &deprecated);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].new.as_deref(), Some("Use @new."));
+    assert_eq!(changes[0].message(), "`@old` was deprecated: Use @new.");
+    let changes = diff(&deprecated, &plain);
+    assert_eq!(changes[0].old.as_deref(), Some("Use @new."));
+    // A bare `@deprecated` has the default reason.
+    let changes = diff(&plain, &schema("directive @old @deprecated on FIELD"));
+    assert_eq!(changes[0].new.as_deref(), Some("No longer supported"));
+}
+
+#[test]
+fn removing_a_deprecated_directive_is_breaking_and_marked_unlike_a_plain_one() {
+    let deprecated = diff(
+        &schema("directive @old @deprecated(reason: \"Use @new.\") on FIELD"),
+        &schema(""),
+    );
+    assert_eq!(deprecated.len(), 1);
+    assert_eq!(deprecated[0].kind, DirectiveRemoved);
+    assert_eq!(deprecated[0].criticality(), Criticality::Breaking);
+    assert!(deprecated[0].deprecated_before_removal);
+    assert_eq!(
+        deprecated[0].message(),
+        "Directive `@old` was removed (deprecated before removal)"
+    );
+    // Deprecated by an extension counts the same.
+    let extended = diff(
+        &schema("directive @old on FIELD extend directive @old @deprecated"),
+        &schema(""),
+    );
+    assert!(extended[0].deprecated_before_removal);
+    let plain = diff(&schema("directive @old on FIELD"), &schema(""));
+    assert_eq!(plain.len(), 1);
+    assert_eq!(plain[0].kind, DirectiveRemoved);
+    assert!(!plain[0].deprecated_before_removal);
+    assert_eq!(plain[0].message(), "Directive `@old` was removed");
+}
+
+#[test]
+fn a_directive_extension_is_part_of_the_definition() {
+    let extended = schema("directive @a on FIELD\nextend directive @a @deprecated(reason: \"x\")");
+    let inline = schema("directive @a @deprecated(reason: \"x\") on FIELD");
+    assert_eq!(diff(&extended, &inline), vec![]);
+    assert_eq!(diff(&inline, &extended), vec![]);
+    // An extension written before its definition too.
+    let before = schema("extend directive @a @deprecated(reason: \"x\")\ndirective @a on FIELD");
+    assert_eq!(diff(&before, &inline), vec![]);
+    // Dropping the extension undeprecates.
+    let changes = diff(&extended, &schema("directive @a on FIELD"));
+    let found: Vec<_> = changes
+        .iter()
+        .map(|c| (c.kind, c.coordinate.to_string(), c.old.as_deref()))
+        .collect();
+    assert_eq!(found, vec![(Undeprecated, "@a".to_owned(), Some("x"))]);
+}
+
+#[test]
+fn one_of_added_is_breaking_and_removed_is_dangerous_with_a_reason() {
+    let (plain, one_of) = (
+        schema("input I { a: Int b: Int }"),
+        schema("input I @oneOf { a: Int b: Int }"),
+    );
+    let added = diff(&plain, &one_of);
+    assert_eq!(added[0].kind, OneOfAdded);
+    assert_eq!(added[0].criticality(), Criticality::Breaking);
+    let removed = diff(&one_of, &plain);
+    assert_eq!(removed[0].kind, OneOfRemoved);
+    assert_eq!(removed[0].criticality(), Criticality::Dangerous);
+    assert!(removed[0]
+        .reason()
+        .is_some_and(|r| r.contains("exactly-one")));
+    // @oneOf is not also reported as an applied directive.
+    assert_eq!(added.len(), 1);
+    assert_eq!(removed.len(), 1);
 }

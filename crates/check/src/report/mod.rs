@@ -105,3 +105,107 @@ pub fn summary(counts: &Counts) -> String {
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Finding;
+
+    /// A deprecated directive removed, one deprecated, one undeprecated, one with another
+    /// reason, and a field removed after deprecation, in every format.
+    fn reports() -> [String; 4] {
+        let old = Schema::parse(
+            "type Query { q: Int old: Int @deprecated(reason: \"Use q.\") }\n\
+             directive @gone @deprecated(reason: \"Use @kept.\") on FIELD\n\
+             directive @plain on FIELD\n\
+             directive @kept on FIELD\n\
+             directive @audited on FIELD_DEFINITION\n\
+             extend directive @audited @deprecated(reason: \"Always on.\")\n\
+             directive @cached @deprecated(reason: \"Old reason.\") on FIELD_DEFINITION\n",
+            "old.graphql",
+        )
+        .unwrap();
+        let new = Schema::parse(
+            "type Query { q: Int }\n\
+             directive @kept @deprecated(reason: \"Use @new.\") on FIELD\n\
+             directive @audited on FIELD_DEFINITION\n\
+             directive @cached @deprecated(reason: \"New reason.\") on FIELD_DEFINITION\n",
+            "new.graphql",
+        )
+        .unwrap();
+        let report = DiffReport {
+            old_name: "old.graphql".into(),
+            new_name: "new.graphql".into(),
+            findings: crate::diff(&old, &new)
+                .into_iter()
+                .map(Finding::new)
+                .collect(),
+            new_schema: &new,
+            warnings: vec![],
+            operations: None,
+            rules_file: None,
+        };
+        [
+            text(&report, false),
+            markdown(&report),
+            json(&report),
+            github(&report),
+        ]
+    }
+
+    #[test]
+    fn every_format_marks_a_deprecated_directive_removed_as_it_does_a_field() {
+        for out in reports() {
+            for line in [
+                "Directive `@gone` was removed (deprecated before removal)",
+                "Field `Query.old` was removed (deprecated before removal)",
+            ] {
+                assert!(out.contains(line), "{line:?} missing from:\n{out}");
+            }
+            // A plain directive removed has no mark.
+            assert!(out.contains("Directive `@plain` was removed"), "{out}");
+            assert!(!out.contains("`@plain` was removed (deprecated"), "{out}");
+        }
+    }
+
+    #[test]
+    fn formats_that_list_safe_changes_give_directive_deprecation_reasons() {
+        let [text, markdown, json, github] = reports();
+        for out in [&text, &markdown, &json] {
+            for line in [
+                "`@kept` was deprecated: Use @new.",
+                "`@audited` is no longer deprecated (was: Always on.)",
+                "Deprecation reason of `@cached` changed from \\\"Old reason.\\\" to \\\"New reason.\\\"",
+            ] {
+                // JSON escapes the quotes; the others print them as they are.
+                let line = if std::ptr::eq(out, &json) {
+                    line.to_owned()
+                } else {
+                    line.replace("\\\"", "\"")
+                };
+                assert!(out.contains(&line), "{line:?} missing from:\n{out}");
+            }
+        }
+        // GitHub annotations are for breaking and dangerous changes only.
+        assert!(!github.contains("@kept"), "{github}");
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let change = |coordinate: &str, kind: &str| {
+            json["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["coordinate"] == coordinate && c["kind"] == kind)
+                .unwrap_or_else(|| panic!("{kind} {coordinate} in {json}"))
+                .clone()
+        };
+        assert_eq!(change("@kept", "deprecated")["new"], "Use @new.");
+        assert_eq!(change("@audited", "undeprecated")["old"], "Always on.");
+        let removed = change("@gone", "directive-removed");
+        assert_eq!(removed["deprecated_before_removal"], true);
+        assert_eq!(removed["criticality"], "breaking");
+        assert_eq!(
+            change("@plain", "directive-removed")["deprecated_before_removal"],
+            false
+        );
+    }
+}
