@@ -1,5 +1,6 @@
-//! End-to-end: `schemalift diff` on the sample Spacelift pair and GitHub's published versions, in
-//! all four formats, with rules, operations, `git:` sources, `--text`, and bad input.
+//! End-to-end: `schemalift diff` on the sample Spacelift pair, GitHub's published versions and the
+//! September 2026 edition pair (directive deprecation, `@oneOf`), in all four formats, with rules,
+//! operations, `git:` sources, `--text`, and bad input.
 
 use schemalift_tests::{repo_root, run, schemalift, text};
 use std::collections::BTreeMap;
@@ -162,6 +163,179 @@ fn sdl_and_introspection_of_one_commit_differ_only_where_the_formats_do() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["counts"]["breaking"], 0, "{}", json["counts"]);
     assert_eq!(json["counts"]["dangerous"], 0, "{}", json["counts"]);
+}
+
+const EDITION_2026: &str = "schemas/edition-2026/schema.graphql";
+const EDITION_2026_NEXT: &str = "schemas/edition-2026/schema-next.graphql";
+
+/// The JSON changes of `diff OLD NEW` as (kind, criticality, coordinate, deprecated before
+/// removal), in the report's order, and the changes themselves for their values.
+fn json_changes(old: &str, new: &str) -> (Vec<(String, String, String, bool)>, serde_json::Value) {
+    let out = diff(&["--format", "json", old, new]);
+    assert_eq!(
+        text(&out.stderr),
+        "",
+        "both sides are valid September 2026 schemas"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_owned(),
+                c["criticality"].as_str().unwrap().to_owned(),
+                c["coordinate"].as_str().unwrap().to_owned(),
+                c["deprecated_before_removal"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    (found, json)
+}
+
+fn expect(rows: &[(&str, &str, &str, bool)]) -> Vec<(String, String, String, bool)> {
+    rows.iter()
+        .map(|(k, c, at, marked)| (k.to_string(), c.to_string(), at.to_string(), *marked))
+        .collect()
+}
+
+/// The value of `key` in the change of `kind` at `coordinate`.
+fn value<'a>(json: &'a serde_json::Value, kind: &str, coordinate: &str, key: &str) -> &'a str {
+    json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == kind && c["coordinate"] == coordinate)
+        .and_then(|c| c[key].as_str())
+        .unwrap_or_else(|| panic!("{kind} {coordinate} has no {key}"))
+}
+
+#[test]
+fn edition_2026_directive_deprecations_and_one_of() {
+    let (found, json) = json_changes(EDITION_2026, EDITION_2026_NEXT);
+    assert_eq!(
+        found,
+        expect(&[
+            // Deprecated by `extend directive` in OLD, not at all in NEW.
+            ("undeprecated", "safe", "@audited", false),
+            ("deprecation-reason-changed", "safe", "@cached", false),
+            ("deprecated", "safe", "@tag", false),
+            ("directive-usage-added", "safe", "@tag", false),
+            ("directive-added", "safe", "@traced", false),
+            ("description-changed", "safe", "StackBy", false),
+            ("one-of-removed", "dangerous", "StackBy", false),
+        ])
+    );
+    assert_eq!(
+        value(&json, "undeprecated", "@audited", "old"),
+        "Every mutation is audited now."
+    );
+    assert_eq!(
+        value(&json, "deprecation-reason-changed", "@cached", "old"),
+        "Use `@cacheControl(maxAge:)`."
+    );
+    assert_eq!(
+        value(&json, "deprecation-reason-changed", "@cached", "new"),
+        "Use `@cacheControl(maxAge:)`; `@cached` goes in 2.0."
+    );
+    assert_eq!(
+        value(&json, "deprecated", "@tag", "new"),
+        "Owners are listed in the schema registry."
+    );
+    assert_eq!(
+        value(&json, "directive-usage-added", "@tag", "new"),
+        "@since(version: \"1.0\")"
+    );
+    assert!(value(&json, "one-of-removed", "StackBy", "reason").contains("exactly-one check"));
+    // Directive changes point at the directive's line in NEW.
+    let line = |kind: &str, at: &str| {
+        json["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["kind"] == kind && c["coordinate"] == at)
+            .map(|c| c["line"].clone())
+            .unwrap()
+    };
+    let next = std::fs::read_to_string(repo_root().join(EDITION_2026_NEXT)).unwrap();
+    let line_of = |prefix: &str| next.lines().position(|l| l.starts_with(prefix)).unwrap() + 1;
+    assert_eq!(line("deprecated", "@tag"), line_of("directive @tag"));
+    assert_eq!(
+        line("undeprecated", "@audited"),
+        line_of("directive @audited")
+    );
+
+    // Only a dangerous change: the default exit code passes, `--fail-on dangerous` fails.
+    let code = |args: &[&str]| diff(args).status.code();
+    assert_eq!(code(&[EDITION_2026, EDITION_2026_NEXT]), Some(0));
+    assert_eq!(
+        code(&["--fail-on", "dangerous", EDITION_2026, EDITION_2026_NEXT]),
+        Some(1)
+    );
+
+    // The text report gives the reasons and says why dropping @oneOf is dangerous.
+    let out = text(&diff(&[EDITION_2026, EDITION_2026_NEXT]).stdout);
+    for line in [
+        "✔ `@tag` was deprecated: Owners are listed in the schema registry.",
+        "✔ `@audited` is no longer deprecated (was: Every mutation is audited now.)",
+        "⚠ Input object `StackBy` is no longer @oneOf",
+        "lose the exactly-one check",
+    ] {
+        assert!(out.contains(line), "{line:?} missing from:\n{out}");
+    }
+}
+
+#[test]
+fn edition_2026_the_other_way_removes_a_deprecated_directive_and_adds_one_of() {
+    let (found, json) = json_changes(EDITION_2026_NEXT, EDITION_2026);
+    assert_eq!(
+        found,
+        expect(&[
+            // Deprecated again, by OLD's `extend directive`.
+            ("deprecated", "safe", "@audited", false),
+            ("deprecation-reason-changed", "safe", "@cached", false),
+            ("undeprecated", "safe", "@tag", false),
+            ("directive-usage-removed", "safe", "@tag", false),
+            // @traced was deprecated before it went.
+            ("directive-removed", "breaking", "@traced", true),
+            ("description-changed", "safe", "StackBy", false),
+            ("one-of-added", "breaking", "StackBy", false),
+        ])
+    );
+    assert_eq!(
+        value(&json, "deprecated", "@audited", "new"),
+        "Every mutation is audited now."
+    );
+    assert_eq!(
+        value(&json, "directive-removed", "@traced", "message"),
+        "Directive `@traced` was removed (deprecated before removal)"
+    );
+    assert_eq!(
+        diff(&[EDITION_2026_NEXT, EDITION_2026]).status.code(),
+        Some(1)
+    );
+    // The `deprecated-removals` rule lowers a deprecated directive's removal like a field's.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("schemalift.toml");
+    std::fs::write(&config, "[diff]\ndeprecated-removals = \"safe\"\n").unwrap();
+    let out = diff(&[
+        "--format",
+        "json",
+        "--config",
+        config.to_str().unwrap(),
+        EDITION_2026_NEXT,
+        EDITION_2026,
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let traced = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["coordinate"] == "@traced")
+        .unwrap();
+    assert_eq!(traced["criticality"], "safe", "{traced}");
+    assert!(traced["rule"].is_string(), "{traced}");
 }
 
 #[test]
