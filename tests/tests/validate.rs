@@ -16,16 +16,116 @@ fn the_sample_schema_is_valid() {
 
 #[test]
 fn github_2025_is_invalid_at_the_duplicated_fields() {
-    let out = validate(&["../shared/corpus/github/github-2025-02-27.graphql"]);
+    // By October 2021 rules, so that the two duplicate fields are all there is (the newer rules
+    // add 12 deprecated implementations of interface fields, see the test above).
+    let out = validate(&[
+        "--spec",
+        "2021",
+        "../shared/corpus/github/github-2025-02-27.graphql",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("github_2025_text", text(&out.stderr));
     let out = validate(&[
+        "--spec",
+        "2021",
         "--format",
         "json",
         "../shared/corpus/github/github-2025-02-27.graphql",
     ]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("github_2025_json", text(&out.stdout));
+}
+
+#[test]
+fn github_2024_breaks_a_2025_rule_that_2021_does_not_apply() {
+    let file = "../shared/corpus/github/github-2024-07-08.graphql";
+    // The September 2026 edition is the default: each error names its rule and edition.
+    let out = validate(&[file]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        stderr.matches("   = note: rule DeprecatedImplementationField (a field must not be deprecated when the interface field it implements is not), introduced by the September 2025 edition (RFC graphql-spec#1053); `--spec 2021` does not apply it").count(),
+        9,
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("error: ../shared/corpus/github/github-2024-07-08.graphql is not a valid schema: 9 errors\n"));
+    let out = validate(&["--spec", "2025", "--format", "json", file]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["spec"], "September 2025");
+    let first = &json["errors"][0];
+    assert_eq!(first["rule"], "DeprecatedImplementationField");
+    assert_eq!(first["since"], "September 2025");
+    assert_eq!(first["line"], 36189);
+    // October 2021 rules: valid, and it says what it did not count.
+    let out = validate(&["--spec", "2021", file]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{file}: valid schema by October 2021 rules, 1593 types (9 errors of rules newer than the October 2021 edition not counted; `--spec 2026` shows them)\n")
+    );
+    let out = validate(&["--spec", "2021", "--format", "json", file]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            json["valid"].as_bool(),
+            json["newer"].as_array().map(Vec::len)
+        ),
+        (Some(true), Some(9))
+    );
+}
+
+#[test]
+fn the_september_2026_sample_is_valid_and_newer_rules_are_named() {
+    let out = validate(&["schemas/edition-2026/schema.graphql"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "required.graphql",
+            "type Query { a(n: Int! @deprecated): Int }",
+            "DeprecatedRequiredInputValue",
+            "September 2025",
+        ),
+        (
+            "oneof.graphql",
+            "type Query { a(by: By): Int }\ninput By @oneOf { id: ID! }",
+            "OneOfInputObjectFieldNonNull",
+            "September 2025",
+        ),
+        (
+            "default.graphql",
+            "type Query { a(n: Int = \"three\"): Int }",
+            "DefaultValueOfCorrectType",
+            "September 2025",
+        ),
+        (
+            "cycle.graphql",
+            "type Query { a(i: A): Int }\ninput A @oneOf { b: B }\ninput B @oneOf { a: A }",
+            "InputObjectHasUnbreakableCycle",
+            "September 2026",
+        ),
+    ];
+    for (name, sdl, rule, since) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, sdl).unwrap();
+        let path = path.to_str().unwrap();
+        let out = validate(&["--format", "json", path]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (
+                json["errors"][0]["rule"].as_str(),
+                json["errors"][0]["since"].as_str()
+            ),
+            (Some(rule), Some(since)),
+            "{name}: {json}"
+        );
+        let out = validate(&["--spec", "2021", path]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+    }
+    let out = validate(&["--spec", "2018", "schemas/edition-2026/schema.graphql"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
@@ -44,7 +144,8 @@ fn introspection_json_of_every_era_validates() {
         "../shared/corpus/github/github-2021-10-01.json",
         "../shared/corpus/shopify/storefront-2026-04.json",
     ] {
-        let out = validate(&[file]);
+        // Shopify deprecates implementations of `Node.id`, which September 2025 forbids.
+        let out = validate(&["--spec", "2021", file]);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
     }
 }

@@ -93,6 +93,8 @@ pub fn check(
                 column: None,
                 message: "syntax error".into(),
                 severity: "error",
+                rule: None,
+                since: None,
             }))
         })?;
         Arc::make_mut(&mut merged.sources)

@@ -1,5 +1,6 @@
 //! Diagnostics flattened to what a report needs: file, line, column, message, severity.
 
+use crate::NewerRule;
 use apollo_compiler::diagnostic::{Diagnostic, ToCliReport};
 use apollo_compiler::validation::{DiagnosticData, DiagnosticList};
 use serde::Serialize;
@@ -12,6 +13,12 @@ pub struct Located {
     pub column: Option<usize>,
     pub message: String,
     pub severity: &'static str,
+    /// The rule, when it is newer than October 2021 (see [`crate::edition`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
+    /// The edition that introduced that rule, e.g. `September 2025`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<&'static str>,
 }
 
 impl Located {
@@ -33,6 +40,20 @@ impl Located {
             column: start.as_ref().map(|s| s.column),
             message: diagnostic.error.to_string(),
             severity: "error",
+            rule: None,
+            since: None,
+        }
+    }
+
+    /// The diagnostic, naming the newer rule that reported it.
+    pub fn with_rule(
+        diagnostic: &Diagnostic<'_, DiagnosticData>,
+        rule: Option<&NewerRule>,
+    ) -> Self {
+        Located {
+            rule: rule.map(|r| r.name),
+            since: rule.map(|r| r.edition.title()),
+            ..Located::of(diagnostic)
         }
     }
 
@@ -47,7 +68,11 @@ impl Located {
 
 impl std::fmt::Display for Located {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.position(), self.message)
+        write!(f, "{}: {}", self.position(), self.message)?;
+        match (self.rule, self.since) {
+            (Some(rule), Some(since)) => write!(f, " (rule {rule}, since {since})"),
+            _ => Ok(()),
+        }
     }
 }
 

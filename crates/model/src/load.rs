@@ -2,8 +2,8 @@
 //! apollo-compiler schema with its diagnostics.
 
 use crate::edition::{self, NewerRule};
-use crate::Edition;
 use crate::{introspection, read_inputs, Input, LoadError, SchemaSource};
+use crate::{Edition, Located};
 use apollo_compiler::ast;
 use apollo_compiler::diagnostic::Diagnostic;
 use apollo_compiler::validation::{DiagnosticData, DiagnosticList, Valid};
@@ -59,10 +59,17 @@ impl LoadedSchema {
             .map(|(diagnostic, rule)| (diagnostic, *rule))
     }
 
-    /// Valid under October 2021 rules: what breaks only newer rules is a warning for commands
-    /// that read the schema rather than judge it.
+    /// Valid under `edition`'s rules. Under October 2021, what breaks only newer rules is a
+    /// warning for commands that read the schema rather than judge it.
     pub fn is_valid_under(&self, edition: Edition) -> bool {
         self.diagnostics_under(edition).next().is_none()
+    }
+
+    /// The diagnostics that count under `edition`, located, each naming its newer rule.
+    pub fn located_under(&self, edition: Edition) -> Vec<Located> {
+        (self.diagnostics_under(edition))
+            .map(|(diagnostic, rule)| Located::with_rule(&diagnostic, rule))
+            .collect()
     }
 }
 

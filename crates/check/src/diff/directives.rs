@@ -5,10 +5,14 @@
 use super::{arguments, common};
 use crate::change::{Change, ChangeKind};
 use crate::coordinate::Coordinate;
-use apollo_compiler::Schema;
+use apollo_compiler::{Name, Schema};
+use schemalift_model::builtins;
 
 pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
-    for (name, before) in &old.directive_definitions {
+    // A built-in directive is the specification's, whichever edition's variant a server lists
+    // (graphql-js 16's `@deprecated` lacks `DIRECTIVE_DEFINITION`): not a change of the API.
+    let own = |(name, _): &(&Name, _)| !builtins::is_directive(name);
+    for (name, before) in old.directive_definitions.iter().filter(own) {
         let coordinate = Coordinate::directive(name.clone());
         let Some(after) = new.directive_definitions.get(name) else {
             let mut change = Change::new(ChangeKind::DirectiveRemoved, coordinate);
@@ -65,7 +69,11 @@ pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
         common::deprecations(&coordinate, old.clone(), new.clone(), out);
         common::usages(&coordinate, old, new, out);
     }
-    for name in new.directive_definitions.keys() {
+    for name in new
+        .directive_definitions
+        .keys()
+        .filter(|n| !builtins::is_directive(n))
+    {
         if !old.directive_definitions.contains_key(name) {
             out.push(Change::new(
                 ChangeKind::DirectiveAdded,

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use schemalift_check::ops::{self, OperationsReport};
 use schemalift_check::report::{self, DiffReport};
 use schemalift_check::rules::Rules;
-use schemalift_model::{locate_all, LoadedSchema};
+use schemalift_model::{Edition, LoadedSchema};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -109,17 +109,31 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         if loaded.is_valid() {
             continue;
         }
-        let located = locate_all(&loaded.diagnostics);
-        let summary = format!(
-            "{side} {arg} is not a valid schema ({} error{})",
-            located.len(),
-            if located.len() == 1 { "" } else { "s" }
-        );
-        if args.strict {
-            schema_arg::print_diagnostics(&loaded.diagnostics);
+        let located = loaded.located_under(Edition::default());
+        // Published schemas (GitHub's) break rules newer than October 2021 and still describe
+        // a working API: warned about, never refused.
+        let only_newer = loaded.is_valid_under(Edition::October2021);
+        let summary = if only_newer {
+            format!(
+                "{side} {arg} breaks rules newer than October 2021 ({})",
+                schema_arg::errors(located.len())
+            )
+        } else {
+            format!(
+                "{side} {arg} is not a valid schema ({})",
+                schema_arg::errors(located.len())
+            )
+        };
+        if args.strict && !only_newer {
+            schema_arg::print_loaded_diagnostics(loaded, Edition::default());
             anyhow::bail!("{summary}; refusing to diff it with --strict");
         }
-        output::warning(format!("{summary}; diffing what could be built"));
+        let going_on = if only_newer {
+            "diffing it"
+        } else {
+            "diffing what could be built"
+        };
+        output::warning(format!("{summary}; {going_on}"));
         for error in located.iter().take(5) {
             output::warning(format!("  {error}"));
         }
