@@ -223,6 +223,42 @@ mod tests {
     }
 
     #[test]
+    fn directives_on_directives_and_directive_extensions_print_in_file_order_and_sorted() {
+        let schema = load(&[
+            (
+                "a.graphql",
+                "directive @since(v: String!) on DIRECTIVE_DEFINITION | FIELD_DEFINITION\n\
+                 directive @zeta @since(v: \"2\") on FIELD\n\
+                 directive @alpha(b: Int, a: Int) @deprecated(reason: \"Use @zeta.\") on FIELD\n\
+                 type Query { a: Int }",
+            ),
+            ("b.graphql", "extend directive @zeta @deprecated"),
+        ]);
+        insta::assert_snapshot!(print(&schema, false), @r#"
+        directive @since(v: String!) on DIRECTIVE_DEFINITION | FIELD_DEFINITION
+
+        directive @zeta @since(v: "2") @deprecated on FIELD
+
+        directive @alpha(b: Int, a: Int) @deprecated(reason: "Use @zeta.") on FIELD
+
+        type Query {
+          a: Int
+        }
+        "#);
+        insta::assert_snapshot!(print(&schema, true), @r#"
+        directive @alpha(a: Int, b: Int) @deprecated(reason: "Use @zeta.") on FIELD
+
+        directive @since(v: String!) on DIRECTIVE_DEFINITION | FIELD_DEFINITION
+
+        directive @zeta @since(v: "2") @deprecated on FIELD
+
+        type Query {
+          a: Int
+        }
+        "#);
+    }
+
+    #[test]
     fn sorts_like_graphql_js() {
         let schema = load(&[(
             "a.graphql",
