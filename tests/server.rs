@@ -7,8 +7,9 @@
 //! Knobs ([`Config`]) make it behave like the servers schemalift must survive: scripted failures
 //! (500s, a 401, 429 with Retry-After, an HTML page, invalid JSON, a request that never
 //! answers), a 2018-era server that rejects newer introspection fields, a depth limit,
-//! introspection switched off, and https with a certificate of a test CA ([`TestPki`]), asking
-//! for a client certificate (mutual TLS) if told to.
+//! introspection switched off, https with a certificate of a test CA ([`TestPki`]), asking
+//! for a client certificate (mutual TLS) if told to, and an answer rewritten as a newer server
+//! would give it ([`Config::rewrite_answer`]).
 //!
 //! ```no_run
 //! let server = schemalift_tests::server::start("type Query { a: Int }");
@@ -87,6 +88,10 @@ pub struct Config {
     pub partial_error: Option<String>,
     /// Serve https instead of http.
     pub tls: Option<Tls>,
+    /// Rewrite every answer that holds `data.__schema` (the full introspection, not the probe)
+    /// before it is sent: what a server of a later GraphQL edition would answer (new type
+    /// kinds, directive locations, fields nobody asked for).
+    pub rewrite_answer: Option<fn(&mut Value)>,
 }
 
 /// How the server speaks TLS.
@@ -245,6 +250,7 @@ impl Config {
             introspection_disabled: false,
             partial_error: None,
             tls: None,
+            rewrite_answer: None,
         }
     }
 }
@@ -698,6 +704,11 @@ fn introspect(
     }
     if state.config.hide_input_value_type {
         null_type_lookup(&document, &mut response, "__InputValue");
+    }
+    if let Some(rewrite) = state.config.rewrite_answer {
+        if response.pointer("/data/__schema").is_some() {
+            rewrite(&mut response);
+        }
     }
     if let (Some(message), Some(object)) = (&state.config.partial_error, response.as_object_mut()) {
         if object.contains_key("data") {

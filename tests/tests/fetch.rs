@@ -1475,3 +1475,67 @@ fn usage_errors() {
     let out = scratch.run(&["fetch", "http://127.0.0.1:1", "--watch", "5"], &[]);
     assert_eq!(out.status.code(), Some(2), "--watch needs -o");
 }
+
+/// What a server of a later GraphQL edition might answer: a directive location and a type kind
+/// this schemalift does not know, and a member of `__Type` nobody asked for.
+fn from_the_future(answer: &mut serde_json::Value) {
+    use serde_json::json;
+    let schema = &mut answer["data"]["__schema"];
+    let types = schema["types"].as_array_mut().expect("types");
+    for ty in types.iter_mut() {
+        ty["dimensions"] = json!({ "unasked": [1, 2, 3] });
+    }
+    let stack = types
+        .iter_mut()
+        .find(|t| t["name"] == "Stack")
+        .expect("Stack");
+    stack["fields"].as_array_mut().expect("fields").push(json!({
+        "name": "embedding", "description": null, "args": [],
+        "type": { "kind": "NON_NULL", "name": null, "ofType": { "kind": "VECTOR", "name": "Embedding", "ofType": null } },
+        "isDeprecated": false, "deprecationReason": null,
+    }));
+    types.insert(
+        0,
+        json!({ "kind": "VECTOR", "name": "Embedding", "description": null, "dimensions": 3 }),
+    );
+    let directives = schema["directives"].as_array_mut().expect("directives");
+    let at = directives
+        .iter()
+        .position(|d| d["name"] == "tag")
+        .expect("@tag");
+    let mut tag = directives.remove(at);
+    tag["locations"]
+        .as_array_mut()
+        .expect("locations")
+        .push(json!("QUANTUM_FIELD"));
+    directives.insert(0, tag);
+}
+
+#[test]
+fn a_newer_servers_unknown_kinds_and_locations_are_dropped_with_one_warning_each() {
+    let served =
+        format!("{SIMPLE}directive @tag(name: String!) repeatable on OBJECT | FIELD_DEFINITION\n");
+    let mut config = Config::new(&served);
+    config.rewrite_answer = Some(from_the_future);
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url], &[]);
+    ok(&out);
+    assert_same_schema(&served, &text(&out.stdout), "served.graphql");
+    let stderr = text(&out.stderr);
+    let url = &server.url;
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("warning: {url}: type kind `VECTOR` is newer than this schemalift knows: dropped the type `Embedding` (__schema.types[0] (Embedding)), `Stack.embedding`"),
+            format!("warning: {url}: directive location `QUANTUM_FIELD` is newer than this schemalift knows: dropped it from `@tag` (__schema.directives[0] (@tag))"),
+        ],
+        "{stderr}"
+    );
+    let introspections = server
+        .seen()
+        .iter()
+        .filter(|s| s.kind == "introspection")
+        .count();
+    assert_eq!(introspections, 2, "the probe and one full query, no retry");
+}
