@@ -1,7 +1,8 @@
-//! `schemalift codegen` end to end: snapshots of the generated Spacelift clients, the generated
-//! code type-checked by each language's own strict checker (tsc, mypy, go vet + go build) for the
-//! Spacelift sample and for realistic operations against GitHub's schema, and the errors users
-//! meet.
+//! `schemalift codegen` end to end: snapshots of the generated Spacelift and September 2026
+//! edition clients, the generated code type-checked by each language's own strict checker (tsc,
+//! mypy, go vet + go build) for the Spacelift sample, the September 2026 sample (`@oneOf` inputs
+//! that reject two keys, empty selection sets, descriptions) and realistic operations against
+//! GitHub's schema, and the errors users meet.
 //!
 //! The type-check tests need the toolchains (see `Toolchain`). Without one they print a notice
 //! and pass, unless the environment variable CI is set: in CI a missing toolchain fails.
@@ -16,6 +17,10 @@ const SPACELIFT_OPS: &str = "schemas/spacelift/operations";
 /// Operations written for codegen that reach what the bundled ones do not.
 const SPACELIFT_EXTRA_OPS: &str = "tests/codegen/spacelift";
 const GITHUB_SCHEMA: &str = "github/github-2024-07-08.graphql";
+/// A September 2026 schema with a `@oneOf` input, and operations with descriptions on
+/// operations, fragments and variables and an empty selection set.
+const EDITION_2026_SCHEMA: &str = "schemas/edition-2026/schema.graphql";
+const EDITION_2026_OPS: &str = "schemas/edition-2026/operations";
 
 /// Run `schemalift codegen` from the repository root (so paths in headers are relative).
 fn codegen(args: &[&str]) -> Output {
@@ -601,3 +606,138 @@ const NODE: Toolchain = Toolchain {
     env: "SCHEMALIFT_NODE",
     installed: "",
 };
+
+/// `--scalar DateTime=TYPE` for the September 2026 sample.
+fn edition_2026_generate(lang: &str, string_type: &str, out: &Path) {
+    let scalar = format!("DateTime={string_type}");
+    let log = generate(
+        lang,
+        EDITION_2026_SCHEMA,
+        EDITION_2026_OPS,
+        out,
+        &["--scalar", &scalar],
+    );
+    assert!(log.contains("for 3 operations"), "{log}");
+    assert!(!log.contains("warning"), "{log}");
+}
+
+#[test]
+fn edition_2026_clients_match_their_snapshots() {
+    for (lang, string_type) in [
+        ("typescript", "string"),
+        ("python", "str"),
+        ("go", "string"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("edition2026");
+        edition_2026_generate(lang, string_type, &out);
+        let text = concatenated(&out);
+        // The text sent keeps the empty selection sets and leaves the descriptions out.
+        assert!(
+            text.contains("  stack(by: $by) {}\n  node(id: $node) {}\n"),
+            "{text}"
+        );
+        assert!(!text.contains("\"The stack to look for.\" $by"), "{text}");
+        // Each description is documentation: operation, fragment and variable.
+        for description in [
+            "Fetch one stack by exactly one of its keys, with its latest runs.",
+            "The fields every view of a stack shows.",
+            "The stack to look for.",
+        ] {
+            assert!(text.contains(description), "{lang}: {description}");
+        }
+        insta::assert_snapshot!(format!("codegen_edition_2026_{lang}"), text);
+    }
+}
+
+#[test]
+fn edition_2026_typescript_type_checks_and_one_of_rejects_two_keys() {
+    let Some(tsc) = TSC.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let scaffold = repo_root().join("tests/codegen/typescript");
+    copy(&scaffold.join("tsconfig.json"), &root.join("tsconfig.json"));
+    // Its `@ts-expect-error` lines fail the check unless StackBy rejects two keys, no key and
+    // a null key, and the empty selection's type rejects a key.
+    copy(
+        &scaffold.join("use_edition_2026.ts"),
+        &root.join("use_edition_2026.ts"),
+    );
+    edition_2026_generate("typescript", "string", &root.join("edition2026"));
+    let mut command = Command::new(tsc);
+    command
+        .current_dir(root)
+        .args(["--noEmit", "-p", "tsconfig.json"]);
+    run_checked(command, "tsc --strict --noEmit");
+}
+
+#[test]
+fn edition_2026_python_type_checks_and_one_of_rejects_two_keys() {
+    let Some(mypy) = MYPY.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    // --strict reports unused `type: ignore` comments: the script's mark the errors mypy must
+    // find (two keys, no key, a None key, a key in the empty selection's type).
+    copy(
+        &repo_root().join("tests/codegen/python/use_edition_2026.py"),
+        &root.join("use_edition_2026.py"),
+    );
+    edition_2026_generate("python", "str", &root.join("edition2026"));
+    let mut command = Command::new(mypy);
+    command
+        .current_dir(root)
+        .env("MYPY_CACHE_DIR", root.join(".mypy_cache"))
+        .args([
+            "--strict",
+            "--no-incremental",
+            "use_edition_2026.py",
+            "edition2026",
+        ]);
+    run_checked(command, "mypy --strict");
+}
+
+#[test]
+fn edition_2026_go_vets_builds_and_one_of_validates() {
+    let Some(go) = GO.find() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(
+        root.join("go.mod"),
+        "module example.com/codegen\n\ngo 1.19\n",
+    )
+    .expect("go.mod");
+    let package = root.join("edition2026");
+    edition_2026_generate("go", "string", &package);
+    // Validate must refuse zero and two fields, and an operation given such a value must fail
+    // before sending it.
+    copy(
+        &repo_root().join("tests/codegen/go/edition2026/oneof_test.go"),
+        &package.join("oneof_test.go"),
+    );
+    for args in [
+        &["vet", "./..."][..],
+        &["build", "./..."][..],
+        &["test", "-count=1", "./..."][..],
+    ] {
+        let mut command = Command::new(&go);
+        command
+            .current_dir(root)
+            .args(args)
+            .env("GOPROXY", "off")
+            .env("GOFLAGS", "-mod=mod");
+        run_checked(command, &format!("go {}", args[0]));
+    }
+    let gofmt = go.with_file_name("gofmt");
+    if gofmt.is_file() {
+        let output = Command::new(gofmt)
+            .current_dir(root)
+            .args(["-l", "edition2026"])
+            .output()
+            .expect("run gofmt");
+        assert!(
+            output.stdout.is_empty(),
+            "not gofmt-clean: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+}

@@ -50,7 +50,23 @@ pub struct Spec {
     pub builtin_scalars: [&'static str; 5],
     /// The type of a custom scalar nobody mapped: the language's type for any JSON value.
     pub unknown_scalar: &'static str,
+    /// How a `@oneOf` input object is spelled.
+    pub one_of: OneOfStyle,
     pub files: &'static [OutputFile],
+}
+
+/// How a language spells a `@oneOf` input object, whose value sets exactly one of its fields.
+#[derive(Debug)]
+pub struct OneOfStyle {
+    /// Whether each member (one field set, the others absent) is a named type of its own, named
+    /// after the input and the field (Python: `StackById`, one one-key TypedDict each). Otherwise
+    /// the template spells the members inline (TypeScript) or needs none (Go).
+    pub member_types: bool,
+    /// Methods the generated input type declares, which its fields must not be named (Go:
+    /// `Validate`, and `MarshalJSON`, which calls it).
+    pub methods: &'static [&'static str],
+    /// What the declaration needs imported, as (module, name); an empty name imports the module.
+    pub imports: &'static [(&'static str, &'static str)],
 }
 
 const BUILTIN_SCALARS: [&str; 5] = ["Int", "Float", "String", "Boolean", "ID"];
@@ -150,6 +166,12 @@ const TYPESCRIPT: Spec = Spec {
     reserved_files: &["schema", "client", "fragments", "index"],
     builtin_scalars: ["number", "number", "string", "boolean", "string"],
     unknown_scalar: "unknown",
+    // `{ id: string; slug?: never } | { id?: never; slug: string }`, inline.
+    one_of: OneOfStyle {
+        member_types: false,
+        methods: &[],
+        imports: &[],
+    },
     files: &[
         OutputFile {
             template: "schema.ts.jinja",
@@ -212,6 +234,12 @@ const PYTHON: Spec = Spec {
     reserved_files: &["schema", "client", "fragments", "__init__"],
     builtin_scalars: ["int", "float", "str", "bool", "str"],
     unknown_scalar: "JSONValue",
+    // `StackBy: TypeAlias = "StackById | StackBySlug"`, one one-key TypedDict per field.
+    one_of: OneOfStyle {
+        member_types: true,
+        methods: &[],
+        imports: &[("typing", "TypeAlias"), ("typing", "TypedDict")],
+    },
     files: &[
         OutputFile {
             template: "schema.py.jinja",
@@ -262,6 +290,12 @@ const GO: Spec = Spec {
     reserved_files: &["schema", "client", "fragments", "doc"],
     builtin_scalars: ["int", "float64", "string", "bool", "string"],
     unknown_scalar: "json.RawMessage",
+    // A struct of pointers with `Validate() error`, which `MarshalJSON` calls before encoding.
+    one_of: OneOfStyle {
+        member_types: false,
+        methods: &["Validate", "MarshalJSON"],
+        imports: &[("encoding/json", ""), ("fmt", "")],
+    },
     files: &[
         OutputFile {
             template: "schema.go.jinja",
@@ -475,16 +509,94 @@ impl Spec {
         }
     }
 
-    /// A description as comment lines, escaped for the comment syntax the templates use.
+    /// The annotation and (Go) struct tag of a `@oneOf` member field of type `ty` (the field's
+    /// type made non-null): in TypeScript and Python the key is required in its own member; in
+    /// Go the field is always a pointer, even to a slice, so that an empty list still counts as
+    /// set, and is left out of the JSON when nil.
+    pub fn one_of_field(&self, json: &str, ty: &str) -> (String, String) {
+        match self.language {
+            Language::TypeScript | Language::Python => (ty.to_owned(), String::new()),
+            Language::Go => (format!("*{ty}"), format!("`json:\"{json},omitempty\"`")),
+        }
+    }
+
+    /// A description as comment lines, escaped for the comment syntax the templates use for
+    /// schema descriptions: TSDoc `/** */` in TypeScript, `#` in Python, `//` in Go.
     pub fn doc_lines(&self, text: &str) -> Vec<String> {
-        text.trim()
-            .lines()
+        description_lines(text)
+            .into_iter()
             .map(|line| match self.language {
-                Language::TypeScript => line.trim_end().replace("*/", "*\\/"),
-                Language::Python | Language::Go => line.trim_end().to_owned(),
+                Language::TypeScript => escape_tsdoc(&line),
+                Language::Python | Language::Go => line,
             })
             .collect()
     }
+
+    /// A description of an operation, fragment or variable as lines of the language's
+    /// documentation syntax for them: TSDoc `/** */` in TypeScript, a docstring in Python (no
+    /// backslash escapes, no `"""` or final quote that would end it), `//` comments in Go.
+    pub fn description_lines(&self, text: &str) -> Vec<String> {
+        let lines = description_lines(text);
+        let count = lines.len();
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| match self.language {
+                Language::TypeScript => escape_tsdoc(&line),
+                Language::Python => escape_docstring(&line, i + 1 == count),
+                Language::Go => line,
+            })
+            .collect()
+    }
+}
+
+/// The lines of a description, trimmed: split at every line terminator a target language
+/// knows (a lone `\r` ends a Python comment), other control characters and byte order marks
+/// (which Go and Python refuse in source) replaced by U+FFFD.
+fn description_lines(text: &str) -> Vec<String> {
+    let text = text.trim().replace("\r\n", "\n");
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split(['\n', '\r'])
+        .map(|line| {
+            line.trim_end()
+                .chars()
+                .map(|c| {
+                    if (c.is_control() && c != '\t') || c == '\u{feff}' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A line inside a TSDoc comment: `*/` would end the comment.
+fn escape_tsdoc(line: &str) -> String {
+    line.replace("*/", "*\\/")
+}
+
+/// A line of a Python `"""` docstring: backslashes doubled (no escape sequences), and every
+/// quote escaped that stands next to another quote or ends the docstring, so that no `"""`
+/// can form.
+fn escape_docstring(line: &str, last: bool) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = c == '"'
+            && ((i > 0 && chars[i - 1] == '"')
+                || chars.get(i + 1) == Some(&'"')
+                || (last && i + 1 == chars.len()));
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' if escape => out.push_str("\\\""),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether a Go type has `nil` itself, so that nullability needs no pointer.
@@ -526,6 +638,75 @@ mod tests {
         let go = Language::Go.spec();
         assert_eq!(go.nullable(&go.list(&go.nullable("string"))), "[]*string");
         assert_eq!(go.nullable("json.RawMessage"), "json.RawMessage");
+    }
+
+    #[test]
+    fn descriptions_cannot_end_the_comment_or_docstring_they_live_in() {
+        let text = "Ends */ here, \"\"\" there, \\ a backslash\nand a \"quote\"";
+        let ts = Language::TypeScript.spec().description_lines(text);
+        assert_eq!(
+            ts,
+            [
+                "Ends *\\/ here, \"\"\" there, \\ a backslash",
+                "and a \"quote\""
+            ]
+        );
+        let py = Language::Python.spec().description_lines(text);
+        assert_eq!(
+            py,
+            [
+                "Ends */ here, \\\"\\\"\\\" there, \\\\ a backslash",
+                // A quote inside stays; the last one, before the closing `"""`, is escaped.
+                "and a \"quote\\\""
+            ]
+        );
+        let go = Language::Go.spec().description_lines(text);
+        assert_eq!(go[0], "Ends */ here, \"\"\" there, \\ a backslash");
+        // Two quotes in a row are escaped too: a third from the next character or the closing
+        // delimiter cannot join them.
+        assert_eq!(
+            Language::Python.spec().description_lines("a \"\" b"),
+            ["a \\\"\\\" b"]
+        );
+    }
+
+    #[test]
+    fn description_lines_split_at_every_line_terminator_and_drop_control_characters() {
+        let go = Language::Go.spec();
+        assert_eq!(
+            go.description_lines("  one\r\ntwo\rthree\n\nfour\u{0}\u{feff}  "),
+            ["one", "two", "three", "", "four\u{fffd}\u{fffd}"]
+        );
+        assert!(go.description_lines("   ").is_empty());
+        // Schema descriptions in comments get the same splitting: a lone CR would end a Python
+        // comment and start code.
+        assert_eq!(Language::Python.spec().doc_lines("a\rb"), ["a", "b"]);
+    }
+
+    #[test]
+    fn one_of_fields_per_language() {
+        assert_eq!(
+            Language::TypeScript.spec().one_of_field("id", "string"),
+            ("string".to_owned(), String::new())
+        );
+        assert_eq!(
+            Language::Python.spec().one_of_field("id", "str"),
+            ("str".to_owned(), String::new())
+        );
+        // Go: a pointer even to a slice, so that an empty list counts as set.
+        assert_eq!(
+            Language::Go.spec().one_of_field("ids", "[]string"),
+            (
+                "*[]string".to_owned(),
+                "`json:\"ids,omitempty\"`".to_owned()
+            )
+        );
+        assert!(Language::Python.spec().one_of.member_types);
+        assert!(!Language::TypeScript.spec().one_of.member_types);
+        assert_eq!(
+            Language::Go.spec().one_of.methods,
+            ["Validate", "MarshalJSON"]
+        );
     }
 
     #[test]

@@ -120,7 +120,9 @@ fn add_typenames(schema: &Schema, set: &mut SelectionSet, here: bool) {
     let has_typename = set
         .fields()
         .any(|f| f.name == "__typename" && f.alias.is_none() && f.directives.is_empty());
-    if here && !has_typename && is_abstract(schema, &set.ty) {
+    // An empty selection (`field {}`, September 2026) asks for the object and nothing of it:
+    // there is nothing to tell apart, and the text sent keeps the `{}` as written.
+    if here && !has_typename && !set.selections.is_empty() && is_abstract(schema, &set.ty) {
         if let Ok(field) = set.new_field(schema, apollo_compiler::name!("__typename")) {
             set.selections.insert(0, Selection::Field(Node::new(field)));
         }
@@ -158,14 +160,33 @@ fn collect_spreads(document: &ExecutableDocument, set: &SelectionSet, used: &mut
 
 /// The text an operation sends: the operation, then the fragments it uses in name order, printed
 /// by apollo-compiler's serializer (so the text is canonical whatever the source formatting).
+///
+/// Descriptions of the operation, its variables and its fragments are left out: they document
+/// the generated code, mean nothing to the server, and a server older than the September 2025
+/// edition would refuse them.
 pub fn document_text(document: &ExecutableDocument, operation: &Node<Operation>) -> String {
     let mut single = ExecutableDocument::new();
-    single.operations.insert(operation.clone());
-    for name in fragments_used(document, &operation.selection_set) {
+    let mut operation = operation.clone();
+    if operation.description.is_some()
+        || operation.variables.iter().any(|v| v.description.is_some())
+    {
+        let operation = operation.make_mut();
+        operation.description = None;
+        for variable in &mut operation.variables {
+            if variable.description.is_some() {
+                variable.make_mut().description = None;
+            }
+        }
+    }
+    let used = fragments_used(document, &operation.selection_set);
+    single.operations.insert(operation);
+    for name in used {
         if let Some(fragment) = document.fragments.get(&name) {
-            single
-                .fragments
-                .insert(name.clone(), Node::<Fragment>::clone(fragment));
+            let mut fragment = Node::<Fragment>::clone(fragment);
+            if fragment.description.is_some() {
+                fragment.make_mut().description = None;
+            }
+            single.fragments.insert(name.clone(), fragment);
         }
     }
     let mut text = single.to_string();
@@ -275,6 +296,49 @@ mod tests {
         // The result is still valid against the schema.
         ExecutableDocument::parse_and_validate(&schema, text.as_str(), "again.graphql")
             .expect("still valid");
+    }
+
+    #[test]
+    fn empty_selection_sets_stay_empty_in_the_text_sent() {
+        let schema = schema();
+        let doc = parse_and_validate(
+            &schema,
+            &[source(
+                "a.graphql",
+                "query A { node(id: 1) {} search {} other: node(id: 2) { id } }",
+            )],
+        )
+        .expect("valid in the September 2026 edition");
+        let doc = with_typenames(&schema, &doc);
+        let text = document_text(&doc, &doc.operations.named["A"]);
+        assert!(text.contains("node(id: 1) {}"), "{text}");
+        assert!(text.contains("search {}"), "{text}");
+        // The non-empty abstract selection still gets its __typename.
+        assert_eq!(text.matches("__typename").count(), 1, "{text}");
+        ExecutableDocument::parse_and_validate(&schema, text.as_str(), "again.graphql")
+            .expect("still valid");
+    }
+
+    #[test]
+    fn document_text_leaves_descriptions_out() {
+        let schema = schema();
+        let doc = parse_and_validate(
+            &schema,
+            &[source(
+                "a.graphql",
+                r#""""Find a node."""
+                query A("Its ID." $id: ID!) { node(id: $id) { ...N } }
+                "The node's ID." fragment N on Node { id }"#,
+            )],
+        )
+        .expect("valid");
+        let operation = &doc.operations.named["A"];
+        assert_eq!(operation.description.as_deref(), Some("Find a node."));
+        let text = document_text(&doc, operation);
+        assert_eq!(
+            text,
+            "query A($id: ID!) {\n  node(id: $id) {\n    ...N\n  }\n}\n\nfragment N on Node {\n  id\n}\n"
+        );
     }
 
     #[test]

@@ -449,6 +449,22 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_selection_is_one_object_without_fields() {
+        let root = shape_of("query Q { node(id: 1) {} me {} }");
+        for field in &object(&root).fields {
+            let shape = object(composite(&field.ty));
+            assert!(shape.fields.is_empty(), "{shape:?}");
+        }
+        // Every type the interface can be, with nothing to tell them apart.
+        assert_eq!(
+            object(composite(&object(&root).fields[0].ty))
+                .typenames
+                .len(),
+            3
+        );
+    }
+
+    #[test]
     fn conditional_fields_are_marked() {
         let root = shape_of(
             "query Q($x: Boolean!) { me { id name @include(if: $x) ... @skip(if: $x) { role } } }",

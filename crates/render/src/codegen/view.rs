@@ -3,8 +3,14 @@
 //! for that language, so templates only lay code out.
 //!
 //! Every declaration is a [`Decl`]: an object (a response object, a variables object or an input
-//! object) or a union of objects told apart by `__typename`. Declarations come in reading order,
-//! the operation's result type first and nested types after the type that uses them.
+//! object), a union of objects told apart by `__typename`, or a `@oneOf` input object (exactly one
+//! of its fields set). Declarations come in reading order, the operation's result type first and
+//! nested types after the type that uses them.
+//!
+//! Two kinds of documentation reach the templates: `doc`, comment lines from schema descriptions
+//! and what schemalift says about a declaration, and `description`, the descriptions the
+//! operation documents give operations, fragments and variables (September 2025), escaped for
+//! where each language puts them (a Python docstring, a TSDoc comment, Go comments).
 
 use super::lang::{go_pascal, is_builtin_scalar, Language, Spec, GO_FILE_SUFFIXES, GO_KEYWORDS};
 use super::naming::{camel, is_identifier, pascal, snake, Registry};
@@ -91,12 +97,34 @@ pub struct EnumValueView {
 pub enum Decl {
     Object(ObjectDecl),
     Union(UnionDecl),
+    OneOf(OneOfDecl),
+}
+
+impl Decl {
+    pub fn name(&self) -> &str {
+        match self {
+            Decl::Object(o) => &o.name,
+            Decl::Union(u) => &u.name,
+            Decl::OneOf(o) => &o.name,
+        }
+    }
+
+    fn set_description(&mut self, lines: Vec<String>) {
+        match self {
+            Decl::Object(o) => o.description = lines,
+            Decl::Union(u) => u.description = lines,
+            // Input objects come from the schema, not from operation documents.
+            Decl::OneOf(_) => {}
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
 pub struct ObjectDecl {
     pub name: String,
     pub doc: Vec<String>,
+    /// The fragment's description, for a fragment's type.
+    pub description: Vec<String>,
     pub fields: Vec<FieldView>,
     /// Python: every key can be a class attribute, so the class syntax works (else the
     /// functional `TypedDict("Name", {...})` form).
@@ -107,7 +135,31 @@ pub struct ObjectDecl {
 pub struct UnionDecl {
     pub name: String,
     pub doc: Vec<String>,
+    /// The fragment's description, for a fragment's type.
+    pub description: Vec<String>,
     pub variants: Vec<VariantView>,
+}
+
+/// A `@oneOf` input object: a value sets exactly one of its fields, non-null.
+#[derive(Debug, Serialize)]
+pub struct OneOfDecl {
+    pub name: String,
+    pub doc: Vec<String>,
+    /// One per field, in schema order.
+    pub members: Vec<OneOfMember>,
+}
+
+/// One way to give a `@oneOf` input: this field set, every other absent.
+#[derive(Debug, Serialize)]
+pub struct OneOfMember {
+    /// The member's own type, where the language declares one (see
+    /// [`super::lang::OneOfStyle::member_types`]); else empty.
+    pub name: String,
+    /// Python: the member's key can be a class attribute (else the functional TypedDict form).
+    pub class_syntax: bool,
+    /// The field, its type non-null; `annotation` and `tag` as [`Spec::one_of_field`] spells a
+    /// member field.
+    pub field: FieldView,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,6 +190,8 @@ pub struct FieldView {
     /// Go: the struct tag.
     pub tag: String,
     pub doc: Vec<String>,
+    /// A variable's description.
+    pub description: Vec<String>,
     pub deprecated: Option<String>,
 }
 
@@ -169,6 +223,8 @@ pub struct OperationView {
     pub header: String,
     /// The comment lines above the operation in its source file.
     pub doc: Vec<String>,
+    /// The operation's description (`"""…"""` before `query`).
+    pub description: Vec<String>,
     pub function: String,
     pub document_name: String,
     pub document_literal: String,
@@ -332,6 +388,7 @@ pub fn build(
         let type_name = fragment_type_names[name].clone();
         let doc = vec![format!("The fields of fragment {name}.")];
         let prefix = type_name.clone();
+        let first = fragment_decls.len();
         builder.shape_decls(
             shape,
             type_name,
@@ -341,6 +398,15 @@ pub fn build(
             &mut fragment_refs,
             &mut fragment_decls,
         );
+        let description = document
+            .fragments
+            .get(name)
+            .and_then(|f| f.description.as_deref())
+            .map(|d| spec.description_lines(d))
+            .unwrap_or_default();
+        if let Some(decl) = fragment_decls.get_mut(first) {
+            decl.set_description(description);
+        }
     }
     let fragment_sources: BTreeSet<String> = fragment_names
         .iter()
@@ -531,6 +597,13 @@ impl Builder<'_> {
             .unwrap_or_default()
     }
 
+    /// An operation document's description (of an operation, fragment or variable).
+    fn description(&self, description: Option<&str>) -> Vec<String> {
+        description
+            .map(|d| self.spec.description_lines(d))
+            .unwrap_or_default()
+    }
+
     fn scalars(&mut self, reached: &BTreeSet<Name>, mapping: &ScalarMap) -> Vec<ScalarView> {
         let mut views = Vec::new();
         for name in reached {
@@ -629,6 +702,10 @@ impl Builder<'_> {
             let Some(ExtendedType::InputObject(def)) = self.schema.types.get(name) else {
                 continue;
             };
+            if def.is_one_of() {
+                decls.push(self.one_of(name, def, refs));
+                continue;
+            }
             let mut keys = self.field_registry();
             let fields = def
                 .fields
@@ -654,6 +731,7 @@ impl Builder<'_> {
             decls.push(Decl::Object(ObjectDecl {
                 name: self.type_names[name].clone(),
                 doc: self.doc(def.description.as_deref()),
+                description: Vec::new(),
                 class_syntax: self.class_syntax(&fields),
                 fields,
             }));
@@ -662,6 +740,66 @@ impl Builder<'_> {
             self.std_object(refs);
         }
         decls
+    }
+
+    /// A `@oneOf` input object: one member per field, each the field made non-null and
+    /// required, spelled as the language's [`super::lang::OneOfStyle`] says.
+    fn one_of(
+        &mut self,
+        name: &Name,
+        def: &apollo_compiler::schema::InputObjectType,
+        refs: &mut Refs,
+    ) -> Decl {
+        let type_name = self.type_names[name].clone();
+        let style = &self.spec.one_of;
+        for (module, import) in style.imports {
+            refs.std
+                .insert(((*module).to_owned(), (*import).to_owned()));
+        }
+        let mut keys = Registry::with_reserved(style.methods.iter().copied());
+        let members = def
+            .fields
+            .values()
+            .map(|field| {
+                // Validation makes every field of a oneOf input nullable and without a default:
+                // each member gives one of them, non-null.
+                let ty = self.input_expr(&non_null(&field.ty), refs);
+                let doc = self.doc(field.description.as_deref());
+                let mut view = self.field_view(
+                    &field.name,
+                    ty,
+                    false,
+                    doc,
+                    deprecation(&field.directives),
+                    &mut keys,
+                    refs,
+                );
+                (view.annotation, view.tag) = self.spec.one_of_field(&field.name, &view.ty);
+                let member_name = if style.member_types {
+                    self.names
+                        .claim(&format!("{type_name}{}", pascal(&field.name)))
+                } else {
+                    String::new()
+                };
+                OneOfMember {
+                    name: member_name,
+                    class_syntax: self.class_syntax(std::slice::from_ref(&view)),
+                    field: view,
+                }
+            })
+            .collect();
+        let mut doc = self.doc(def.description.as_deref());
+        if !doc.is_empty() {
+            doc.push(String::new());
+        }
+        doc.push(format!(
+            "{type_name} is a @oneOf input: exactly one of its fields must be given."
+        ));
+        Decl::OneOf(OneOfDecl {
+            name: type_name,
+            doc,
+            members,
+        })
     }
 
     /// A registry of key names within one object (Go struct fields).
@@ -738,6 +876,7 @@ impl Builder<'_> {
             optional,
             tag,
             doc,
+            description: Vec::new(),
             deprecated,
         }
     }
@@ -827,6 +966,7 @@ impl Builder<'_> {
                 decls.push(Decl::Union(UnionDecl {
                     name: name.clone(),
                     doc,
+                    description: Vec::new(),
                     variants: Vec::new(),
                 }));
                 let mut views = Vec::new();
@@ -872,6 +1012,7 @@ impl Builder<'_> {
         decls.push(Decl::Object(ObjectDecl {
             name: name.clone(),
             doc,
+            description: Vec::new(),
             fields: Vec::new(),
             class_syntax: true,
         }));
@@ -1029,7 +1170,7 @@ impl Builder<'_> {
                     .as_ref()
                     .map(|d| vec![format!("Default: {}", default_text(d))])
                     .unwrap_or_default();
-                self.field_view(
+                let mut view = self.field_view(
                     &variable.name,
                     ty,
                     optional,
@@ -1037,7 +1178,9 @@ impl Builder<'_> {
                     None,
                     &mut keys,
                     &mut refs,
-                )
+                );
+                view.description = self.description(variable.description.as_deref());
+                view
             })
             .collect();
         let requires_variables = variables.iter().any(|v| !v.optional);
@@ -1046,6 +1189,7 @@ impl Builder<'_> {
             Decl::Object(ObjectDecl {
                 name: variables_type.clone(),
                 doc: vec![format!("The variables of {graphql}.")],
+                description: Vec::new(),
                 class_syntax: self.class_syntax(&variables),
                 fields: variables,
             }),
@@ -1089,10 +1233,7 @@ impl Builder<'_> {
 
         let text = document_text(document, op);
         let mut exports = vec![document_name.clone()];
-        exports.extend(decls.iter().map(|d| match d {
-            Decl::Object(o) => o.name.clone(),
-            Decl::Union(u) => u.name.clone(),
-        }));
+        exports.extend(decls.iter().map(|d| d.name().to_owned()));
         if request {
             exports.push(function.clone());
         }
@@ -1110,6 +1251,7 @@ impl Builder<'_> {
                 .iter()
                 .flat_map(|l| self.spec.doc_lines(l))
                 .collect(),
+            description: self.description(op.description.as_deref()),
             function,
             document_name,
             document_literal: self.spec.string_literal(&text),
@@ -1125,7 +1267,207 @@ impl Builder<'_> {
     }
 }
 
+/// `ty` made non-null (a nullable list stays a list of the same items).
+fn non_null(ty: &Type) -> Type {
+    match ty {
+        Type::Named(name) => Type::NonNullNamed(name.clone()),
+        Type::List(inner) => Type::NonNullList(inner.clone()),
+        Type::NonNullNamed(_) | Type::NonNullList(_) => ty.clone(),
+    }
+}
+
 /// A default value as GraphQL writes it, on one line.
 fn default_text(value: &Node<Value>) -> String {
     Value::serialize(value).no_indent().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codegen::operations::{parse_and_validate, with_typenames, OperationSource};
+    use apollo_compiler::validation::Valid;
+
+    const SDL: &str = r#"
+        type Query { stack(by: StackBy!): Stack, node(id: ID!): Node, find(key: StackById): Stack }
+        interface Node { id: ID! }
+        type Stack implements Node { id: ID! name: String! }
+        "Find a stack."
+        input StackBy @oneOf {
+          id: ID
+          "The slug."
+          slug: String
+          validate: [String!] @deprecated(reason: "Gone.")
+        }
+        "A schema type whose name a member of StackBy would take."
+        scalar StackById
+    "#;
+
+    const OPERATIONS: &str = r#"
+        """
+        Fetch a stack.
+        Ends a comment */ and a docstring \""".
+        """
+        query Stack("The key." $by: StackBy!, $n: ID!, $k: StackById) {
+          stack(by: $by) { ...Summary }
+          node(id: $n) {}
+          find(key: $k) { id }
+        }
+        "What a stack shows."
+        fragment Summary on Stack { id name }
+    "#;
+
+    fn view(language: Language) -> CodegenView {
+        let schema: Valid<Schema> = Schema::parse_and_validate(SDL, "s.graphql").expect("schema");
+        let document = parse_and_validate(
+            &schema,
+            &[OperationSource {
+                name: "ops.graphql".into(),
+                text: OPERATIONS.into(),
+            }],
+        )
+        .expect("valid operations");
+        let document = with_typenames(&schema, &document);
+        let options = Options {
+            language,
+            scalars: Default::default(),
+            schema_name: "s.graphql".into(),
+            package: None,
+        };
+        build(&schema, &document, &options).0
+    }
+
+    fn one_of(view: &CodegenView) -> &OneOfDecl {
+        view.inputs
+            .iter()
+            .find_map(|d| match d {
+                Decl::OneOf(o) => Some(o),
+                _ => None,
+            })
+            .expect("StackBy is a oneOf declaration")
+    }
+
+    fn object<'v>(decls: &'v [Decl], name: &str) -> &'v ObjectDecl {
+        decls
+            .iter()
+            .find_map(|d| match d {
+                Decl::Object(o) if o.name == name => Some(o),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no object {name}"))
+    }
+
+    #[test]
+    fn one_of_members_are_required_and_non_null_in_every_language() {
+        for language in Language::ALL {
+            let view = view(language);
+            let decl = one_of(&view);
+            let keys: Vec<&str> = decl.members.iter().map(|m| m.field.json.as_str()).collect();
+            assert_eq!(keys, ["id", "slug", "validate"], "{language}");
+            assert!(decl.members.iter().all(|m| !m.field.optional));
+            assert_eq!(decl.members[1].field.doc, ["The slug."]);
+            assert_eq!(decl.members[2].field.deprecated.as_deref(), Some("Gone."));
+            assert_eq!(
+                decl.doc.last().map(String::as_str),
+                Some("StackBy is a @oneOf input: exactly one of its fields must be given.")
+            );
+        }
+        let ts = view(Language::TypeScript);
+        let annotations: Vec<&str> = one_of(&ts)
+            .members
+            .iter()
+            .map(|m| m.field.annotation.as_str())
+            .collect();
+        assert_eq!(annotations, ["string", "string", "Array<string>"]);
+        assert!(one_of(&ts).members.iter().all(|m| m.name.is_empty()));
+    }
+
+    #[test]
+    fn python_one_of_members_claim_names_through_the_registry() {
+        let view = view(Language::Python);
+        let names: Vec<&str> = one_of(&view)
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        // The schema's own StackById keeps its name; the member steps aside.
+        assert_eq!(names, ["StackById2", "StackBySlug", "StackByValidate"]);
+        assert!(view.scalars.iter().any(|s| s.name == "StackById"));
+        assert_eq!(one_of(&view).members[0].field.annotation, "str");
+        assert!(view
+            .schema_imports
+            .iter()
+            .any(|i| i.module == "typing" && i.names.contains(&"TypeAlias".to_owned())));
+    }
+
+    #[test]
+    fn go_one_of_fields_are_pointers_that_avoid_the_method_names() {
+        let view = view(Language::Go);
+        let decl = one_of(&view);
+        let fields: Vec<(&str, &str, &str)> = decl
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.field.name.as_str(),
+                    m.field.annotation.as_str(),
+                    m.field.tag.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("ID", "*string", "`json:\"id,omitempty\"`"),
+                ("Slug", "*string", "`json:\"slug,omitempty\"`"),
+                // `Validate` is the method's name.
+                ("Validate2", "*[]string", "`json:\"validate,omitempty\"`"),
+            ]
+        );
+        let modules: Vec<&str> = view
+            .schema_imports
+            .iter()
+            .map(|i| i.module.as_str())
+            .collect();
+        assert_eq!(modules, ["encoding/json", "fmt"]);
+    }
+
+    #[test]
+    fn descriptions_of_operations_fragments_and_variables_reach_the_view_escaped() {
+        let ts = view(Language::TypeScript);
+        let operation = &ts.operations[0];
+        assert_eq!(
+            operation.description,
+            [
+                "Fetch a stack.",
+                "Ends a comment *\\/ and a docstring \"\"\"."
+            ]
+        );
+        let variables = object(&operation.decls, "StackVariables");
+        assert_eq!(variables.fields[0].description, ["The key."]);
+        assert!(variables.fields[1].description.is_empty());
+        let summary = object(&ts.fragments.decls, "Summary");
+        assert_eq!(summary.description, ["What a stack shows."]);
+        assert_eq!(summary.doc, ["The fields of fragment Summary."]);
+        // The text sent has none of them.
+        assert!(!operation.document_literal.contains("Fetch"));
+        assert!(!operation.document_literal.contains("The key."));
+        assert!(!operation.document_literal.contains("What a stack"));
+
+        let py = view(Language::Python);
+        assert_eq!(
+            py.operations[0].description[1],
+            "Ends a comment */ and a docstring \\\"\\\"\\\"."
+        );
+    }
+
+    #[test]
+    fn an_empty_selection_declares_an_object_without_fields() {
+        for language in Language::ALL {
+            let view = view(language);
+            let operation = &view.operations[0];
+            let node = object(&operation.decls, "StackNode");
+            assert!(node.fields.is_empty(), "{language}");
+            assert!(operation.document_literal.contains("node(id: $n) {}"));
+        }
+    }
 }
