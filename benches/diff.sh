@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 corpus=../shared/corpus/github
 peers=$(bash ../shared/peers/install.sh)
 cargo build --release -q -p schemalift
+cargo build --release -q -p schemalift-model --example bare_validate
 bin=target/release/schemalift
+bare=target/release/examples/bare_validate
 inspector=$peers/node_modules/.bin/graphql-inspector
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,7 +22,11 @@ for pair in $pairs; do
   new=$corpus/github-${pair##*:}.graphql
   echo "## ${pair%%:*} -> ${pair##*:}"
   # Exit codes 1 (breaking changes found) are results, not failures: -i.
+  # The floor: apollo-compiler parsing and validating each side alone (diff loads both sides
+  # on two threads, so about the slower of the two).
   hyperfine -i --warmup 2 --runs ${RUNS:-10} --export-markdown "$tmp/times.md" \
+    -n "apollo-compiler alone, OLD" "$bare $old" \
+    -n "apollo-compiler alone, NEW" "$bare $new" \
     -n "schemalift diff (text)" "$bin diff $old $new" \
     -n "schemalift diff --format json" "$bin diff --format json $old $new" \
     -n "graphql-inspector diff" "$inspector diff $old $new" \
