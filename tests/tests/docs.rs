@@ -1,6 +1,7 @@
 //! End-to-end: `schemalift docs` on the bundled Spacelift sample: snapshots of the pages, links,
 //! determinism, the output directory rules, template overrides and broken templates, and the
-//! single-file, front-matter and mdBook variants.
+//! single-file, front-matter and mdBook variants; and on the September 2026 sample: deprecated
+//! directives, directives applied to directive definitions, `@oneOf`.
 
 mod docs_support;
 
@@ -56,6 +57,74 @@ fn sample_pages_match_their_snapshots() {
         let name = format!("sample_{}", page.trim_end_matches(".md").replace('/', "_"));
         insta::assert_snapshot!(name, files[page]);
     }
+}
+
+const EDITION_2026: &str = "schemas/edition-2026/schema.graphql";
+
+/// The September 2026 sample rendered with `extra` flags: every file by path.
+fn render_2026(extra: &[&str]) -> std::collections::BTreeMap<String, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![EDITION_2026, "-o", dir.path().to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = docs(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    tree(dir.path())
+}
+
+#[test]
+fn edition_2026_deprecated_directives_are_struck_through_with_their_reason() {
+    let files = render_2026(&[]);
+    for page in [
+        "directives.md",
+        "directives/cached.md",
+        "directives/audited.md",
+        "directives/cacheControl.md",
+        "inputs/StackBy.md",
+    ] {
+        let name = format!(
+            "edition_2026_{}",
+            page.trim_end_matches(".md").replace('/', "_")
+        );
+        insta::assert_snapshot!(name, files[page]);
+    }
+    // Not deprecated: a plain heading and no notice.
+    let tag = &files["directives/tag.md"];
+    assert!(tag.starts_with("# @tag\n"), "{tag}");
+    assert!(!tag.contains("Deprecated"), "{tag}");
+    // The index counts the two deprecated directives with the other deprecated elements.
+    let deprecated_elements = |index: &str| {
+        let (before, _) = index.split_once(" deprecated elements.").unwrap();
+        before.rsplit(' ').next().unwrap().parse::<usize>().unwrap()
+    };
+    assert_eq!(deprecated_elements(&files["README.md"]), 7);
+    let (broken, _) = broken_links(&files);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn edition_2026_single_file_and_front_matter() {
+    let files = render_2026(&["--single-file"]);
+    let page = &files["README.md"];
+    for line in [
+        "### <a id=\"directive-cached\"></a>~~`@cached`~~",
+        "**Deprecated:** Use `@cacheControl(maxAge:)`.",
+        "### <a id=\"directive-audited\"></a>~~`@audited`~~",
+        "**Deprecated:** Every mutation is audited now.",
+        "### <a id=\"directive-cacheControl\"></a>`@cacheControl`",
+        "Directives: `@since(version: \"1.2\")`",
+        "Exactly one of the fields must be given (`@oneOf`).",
+    ] {
+        assert!(page.contains(line), "{line:?} missing from:\n{page}");
+    }
+    let (broken, _) = broken_links(&files);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // Front matter keeps the plain title; only the heading is struck through.
+    let files = render_2026(&["--front-matter", "docusaurus"]);
+    let cached = &files["directives/cached.md"];
+    assert!(
+        cached.starts_with("---\nsidebar_label: \"@cached\"\n---\n\n# ~~@cached~~\n"),
+        "{cached}"
+    );
 }
 
 #[test]

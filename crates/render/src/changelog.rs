@@ -226,6 +226,55 @@ mod tests {
     }
 
     #[test]
+    fn directive_changes_link_to_the_directive_page() {
+        let old = Schema::parse(
+            "type Query { q: Int }\n\
+             directive @old(x: Int) on FIELD\n\
+             directive @gone @deprecated on FIELD\n\
+             directive @audited on FIELD\n\
+             extend directive @audited @deprecated(reason: \"Always on.\")",
+            "old.graphql",
+        )
+        .unwrap();
+        let new = Schema::parse(
+            "type Query { q: Int }\n\
+             directive @old(x: Int, y: Int) @deprecated(reason: \"Use @new.\") on FIELD\n\
+             directive @audited on FIELD",
+            "new.graphql",
+        )
+        .unwrap();
+        let changes = schemalift_check::diff(&old, &new);
+        let view = view(&changes, &new, "old", "new", "docs/");
+        let all: Vec<&ChangeView> = view.groups.iter().flat_map(|g| &g.changes).collect();
+        let find = |code: &str, at: &str| {
+            *all.iter()
+                .find(|c| c.code == code && c.coordinate == at)
+                .unwrap_or_else(|| panic!("{code} {at} in {all:#?}"))
+        };
+        let deprecated = find("deprecated", "@old");
+        assert_eq!(deprecated.link.as_deref(), Some("docs/directives/old.md"));
+        assert_eq!(
+            deprecated.linked_message,
+            "[`@old`](docs/directives/old.md) was deprecated: Use @new."
+        );
+        let undeprecated = find("undeprecated", "@audited");
+        assert_eq!(
+            undeprecated.linked_message,
+            "[`@audited`](docs/directives/audited.md) is no longer deprecated (was: Always on.)"
+        );
+        // A directive argument links to its row on the directive's page.
+        let added = find("optional-argument-added", "@old(y:)");
+        assert_eq!(added.link.as_deref(), Some("docs/directives/old.md#arg-y"));
+        // A removed directive has no page left to link to, and keeps its mark.
+        let removed = find("directive-removed", "@gone");
+        assert_eq!(removed.link, None);
+        assert!(removed.deprecated_before_removal);
+        assert!(removed
+            .linked_message
+            .ends_with("(deprecated before removal)"));
+    }
+
+    #[test]
     fn the_code_span_naming_the_element_becomes_the_link() {
         assert_eq!(
             link_code_span("Field `Stack.x: Int` was added", "Stack.x", "s.md#field-x"),

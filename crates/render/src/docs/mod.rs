@@ -95,6 +95,9 @@ pub struct PageInfo {
     pub path: String,
     /// The page title (also the front matter's).
     pub title: String,
+    /// The page documents a deprecated element (a directive, September 2026): its heading is
+    /// struck through; the front matter's title is not.
+    pub deprecated: bool,
     /// `docusaurus`, `hugo`, or none.
     pub front_matter: Option<&'static str>,
     /// True in a single-file document.
@@ -193,9 +196,14 @@ fn plan(doc: &SchemaDoc, options: &DocsOptions) -> Vec<Page> {
 const INDEX_TITLE: &str = "API reference";
 
 fn page_info(path: &str, title: &str, options: &DocsOptions) -> Value {
+    page_info_of(path, title, false, options)
+}
+
+fn page_info_of(path: &str, title: &str, deprecated: bool, options: &DocsOptions) -> Value {
     Value::from_serialize(PageInfo {
         path: path.to_owned(),
         title: title.to_owned(),
+        deprecated,
         front_matter: options.front_matter.map(FrontMatter::name),
         single_file: options.single_file,
         level: 2,
@@ -287,7 +295,12 @@ fn context(
                 directive.page.clone(),
                 "directive.md.jinja",
                 minijinja::context! {
-                    page => page_info(&directive.page, &format!("@{}", directive.name), options),
+                    page => page_info_of(
+                        &directive.page,
+                        &format!("@{}", directive.name),
+                        directive.deprecation.is_some(),
+                        options,
+                    ),
                     schema,
                     directive => Value::from_serialize(directive),
                 },

@@ -12,6 +12,7 @@ use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Node;
 use apollo_compiler::Schema;
 use rayon::prelude::*;
+use schemalift_model::builtins;
 use std::collections::{HashMap, HashSet};
 
 /// How the documentation is laid out, which decides every link.
@@ -23,12 +24,9 @@ pub enum Layout {
     SingleFile,
 }
 
-/// Directives the specification defines; they are documented but marked built-in.
-const BUILT_IN_DIRECTIVES: [&str; 5] = ["skip", "include", "deprecated", "specifiedBy", "oneOf"];
-
 /// Directives a page shows in its own way (a deprecation notice, a `specifiedBy` link, a one-of
 /// note) and so leaves out of the list of applied directives.
-const SHOWN_OTHERWISE: [&str; 3] = ["deprecated", "specifiedBy", "oneOf"];
+const SHOWN_OTHERWISE: [&str; 3] = builtins::WITH_OWN_MEANING;
 
 /// Build the view model of `schema`. `index` is the index page's file name (`README.md`): in a
 /// single-file layout, every link points into it.
@@ -319,13 +317,12 @@ fn description(d: &Option<apollo_compiler::Node<str>>) -> Option<String> {
     d.as_deref().and_then(text::clean)
 }
 
+/// The deprecation of a field, argument, input field, enum value or directive definition; a
+/// reason that is only whitespace reads as the default.
 fn deprecation(directives: &DirectiveList) -> Option<Deprecation> {
-    let directive = directives.get("deprecated")?;
-    let reason = directive
-        .specified_argument_by_name("reason")
-        .and_then(|v| v.as_str())
-        .and_then(text::clean)
-        .unwrap_or_else(|| "No longer supported".to_owned());
+    let reason = builtins::deprecation(directives)?;
+    let reason =
+        text::clean(reason).unwrap_or_else(|| builtins::DEFAULT_DEPRECATION_REASON.to_owned());
     Some(Deprecation { reason })
 }
 
@@ -615,6 +612,10 @@ fn directive_doc(
 ) -> DirectiveDoc {
     let name = directive.name.as_str();
     let description = description(&directive.description);
+    let deprecation = deprecation(&directive.directives);
+    if deprecation.is_some() {
+        counts.deprecated += 1;
+    }
     DirectiveDoc {
         name: name.to_owned(),
         summary: description.as_deref().map(text::summary),
@@ -638,7 +639,9 @@ fn directive_doc(
             .collect(),
         locations: directive.locations.iter().map(|l| l.to_string()).collect(),
         repeatable: directive.repeatable,
-        built_in: BUILT_IN_DIRECTIVES.contains(&name),
+        built_in: builtins::is_directive(name),
+        deprecation,
+        directives: applied(&directive.directives),
     }
 }
 
@@ -657,7 +660,8 @@ fn kind_doc(
                 name: d.name.clone(),
                 link: d.link.clone(),
                 summary: d.summary.clone(),
-                deprecated: false,
+                deprecated: d.deprecation.is_some(),
+                deprecation: d.deprecation.clone(),
             })
             .collect()
     } else if let Some(operation) = spec.root_operation {
@@ -677,6 +681,7 @@ fn kind_doc(
                 link: f.link.clone(),
                 summary: f.description.as_deref().map(text::summary),
                 deprecated: f.deprecation.is_some(),
+                deprecation: f.deprecation.clone(),
             })
             .collect();
         entries.sort_by(|a, b| a.name.cmp(&b.name));
@@ -690,6 +695,7 @@ fn kind_doc(
                 link: t.link.clone(),
                 summary: t.summary.clone(),
                 deprecated: false,
+                deprecation: None,
             })
             .collect()
     };
@@ -771,4 +777,113 @@ fn used_by_index(schema: &Schema, linker: &Linker) -> HashMap<String, Vec<Usage>
         usages.sort_by(|a, b| a.coordinate.cmp(&b.coordinate));
     }
     index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(sdl: &str) -> SchemaDoc {
+        let schema = Schema::parse(format!("type Query {{ q: Int }}\n{sdl}"), "t.graphql")
+            .unwrap_or_else(|e| panic!("{}", e.errors));
+        build(&schema, Layout::Pages, "README.md")
+    }
+
+    fn directive<'a>(doc: &'a SchemaDoc, name: &str) -> &'a DirectiveDoc {
+        doc.directives.iter().find(|d| d.name == name).unwrap()
+    }
+
+    const DIRECTIVES: &str = r#"
+        directive @since(version: String!) on DIRECTIVE_DEFINITION | FIELD_DEFINITION
+        directive @new on FIELD
+        directive @old @since(version: "1.0") @deprecated(reason: "Use `@new`.") on FIELD
+        directive @bare @deprecated on FIELD
+        directive @extended(x: Int @deprecated(reason: "Gone.")) on FIELD
+        extend directive @extended @deprecated(reason: "Use @new.  \n")
+    "#;
+
+    #[test]
+    fn directive_deprecation_and_its_reason() {
+        let doc = doc(DIRECTIVES);
+        let reason = |name| {
+            directive(&doc, name)
+                .deprecation
+                .as_ref()
+                .map(|d| d.reason.as_str())
+        };
+        assert_eq!(reason("old"), Some("Use `@new`."));
+        assert_eq!(reason("bare"), Some("No longer supported"));
+        // Deprecated by `extend directive`; the reason cleaned like any other.
+        assert_eq!(reason("extended"), Some("Use @new."));
+        assert_eq!(reason("new"), None);
+        assert_eq!(reason("deprecated"), None);
+        // Three directives and one directive argument.
+        assert_eq!(doc.info.counts.deprecated, 4);
+    }
+
+    #[test]
+    fn directives_applied_to_a_directive_definition_are_listed_but_not_deprecated() {
+        let doc = doc(DIRECTIVES);
+        assert_eq!(
+            directive(&doc, "old").directives,
+            vec![r#"@since(version: "1.0")"#.to_owned()]
+        );
+        assert!(directive(&doc, "extended").directives.is_empty());
+        assert!(directive(&doc, "new").directives.is_empty());
+        assert!(directive(&doc, "oneOf").built_in);
+        assert!(!directive(&doc, "old").built_in);
+    }
+
+    #[test]
+    fn the_directives_listing_marks_deprecated_entries_with_their_reason() {
+        let doc = doc(DIRECTIVES);
+        let kind = doc.kinds.iter().find(|k| k.id == "directives").unwrap();
+        let entry = |name: &str| kind.entries.iter().find(|e| e.name == name).unwrap();
+        assert!(entry("old").deprecated);
+        assert_eq!(
+            entry("old").deprecation.as_ref().unwrap().reason,
+            "Use `@new`."
+        );
+        assert_eq!(entry("old").link, "directives/old.md");
+        assert!(!entry("new").deprecated);
+        assert!(entry("new").deprecation.is_none());
+        // Type entries are never deprecated.
+        let objects = doc.kinds.iter().find(|k| k.id == "queries").unwrap();
+        assert!(objects.entries.iter().all(|e| e.deprecation.is_none()));
+    }
+
+    #[test]
+    fn the_edition_2026_sample() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schemas/edition-2026/schema.graphql"
+        );
+        let schema = Schema::parse(std::fs::read_to_string(path).unwrap(), path).unwrap();
+        let doc = build(&schema, Layout::Pages, "README.md");
+        let stack_by = doc.types.iter().find(|t| t.name == "StackBy").unwrap();
+        assert!(stack_by.one_of);
+        assert_eq!(
+            stack_by.directives,
+            vec![r#"@tag(name: "lookup")"#.to_owned()]
+        );
+        let reason = |name| {
+            directive(&doc, name)
+                .deprecation
+                .as_ref()
+                .map(|d| d.reason.clone())
+        };
+        assert_eq!(
+            reason("audited").as_deref(),
+            Some("Every mutation is audited now.")
+        );
+        assert_eq!(
+            reason("cached").as_deref(),
+            Some("Use `@cacheControl(maxAge:)`.")
+        );
+        assert_eq!(reason("cacheControl"), None);
+        assert_eq!(
+            directive(&doc, "cacheControl").directives,
+            vec![r#"@since(version: "1.2")"#.to_owned()]
+        );
+    }
 }

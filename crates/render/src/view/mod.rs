@@ -60,7 +60,7 @@ pub struct Counts {
     pub arguments: usize,
     pub enum_values: usize,
     pub directives: usize,
-    /// Deprecated fields, arguments, input fields and enum values.
+    /// Deprecated fields, arguments, input fields, enum values and directives.
     pub deprecated: usize,
 }
 
@@ -132,7 +132,9 @@ pub struct Entry {
     pub link: String,
     /// The first paragraph of the description, on one line.
     pub summary: Option<String>,
+    /// Whether `deprecation` is set (root fields and, September 2026, directives).
     pub deprecated: bool,
+    pub deprecation: Option<Deprecation>,
 }
 
 /// A named type: everything its page shows.
@@ -249,9 +251,14 @@ pub struct DirectiveDoc {
     /// Defined by the GraphQL specification (`@skip`, `@include`, `@deprecated`, `@specifiedBy`,
     /// `@oneOf`).
     pub built_in: bool,
+    /// `@deprecated` on the definition (September 2026), also when an `extend directive` adds it.
+    pub deprecation: Option<Deprecation>,
+    /// Other directives applied to the definition (September 2026), printed as GraphQL
+    /// (`@since(version: "1.2")`). Introspection JSON carries none.
+    pub directives: Vec<String>,
 }
 
-/// `@deprecated` on a field, argument, input field or enum value.
+/// `@deprecated` on a field, argument, input field, enum value or directive.
 #[derive(Debug, Clone, Serialize)]
 pub struct Deprecation {
     /// The reason as given, or the specification's default `No longer supported`.
