@@ -28,7 +28,7 @@ pub enum OpsError {
         source: std::io::Error,
     },
     #[error("{0}")]
-    Syntax(Located),
+    Syntax(Box<Located>),
 }
 
 /// One operation and the schema elements it uses.
@@ -87,7 +87,7 @@ pub fn check(
     for (name, text) in files {
         let document = ast::Document::parse(text.as_str(), name).map_err(|with| {
             let first = locate_all(&with.errors).into_iter().next();
-            OpsError::Syntax(first.unwrap_or(Located {
+            OpsError::Syntax(Box::new(first.unwrap_or(Located {
                 file: name.clone(),
                 line: None,
                 column: None,
@@ -95,7 +95,7 @@ pub fn check(
                 severity: "error",
                 rule: None,
                 since: None,
-            }))
+            })))
         })?;
         Arc::make_mut(&mut merged.sources)
             .extend(document.sources.iter().map(|(k, v)| (*k, v.clone())));
