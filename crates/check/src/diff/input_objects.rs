@@ -9,7 +9,7 @@ use apollo_compiler::Name;
 
 pub fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut Vec<Change>) {
     let coordinate = Coordinate::ty(ty.clone());
-    match (old.directives.has("oneOf"), new.directives.has("oneOf")) {
+    match (old.is_one_of(), new.is_one_of()) {
         (false, true) => out.push(Change::new(ChangeKind::OneOfAdded, coordinate)),
         (true, false) => out.push(Change::new(ChangeKind::OneOfRemoved, coordinate)),
         _ => {}

@@ -118,10 +118,7 @@ fn specified_by(
     out: &mut Vec<Change>,
 ) {
     let url = |ty: &apollo_compiler::schema::ScalarType| {
-        ty.directives
-            .get("specifiedBy")
-            .and_then(|d| d.specified_argument_by_name("url"))
-            .and_then(|v| v.as_str().map(str::to_owned))
+        schemalift_model::builtins::specified_by(&ty.directives).map(str::to_owned)
     };
     let change = match (url(before), url(after)) {
         (None, Some(u)) => {

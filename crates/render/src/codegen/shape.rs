@@ -84,14 +84,7 @@ pub enum OutKind {
 
 /// The reason given by `@deprecated`, or the specification's default reason.
 pub fn deprecation(directives: &apollo_compiler::ast::DirectiveList) -> Option<String> {
-    let directive = directives.get("deprecated")?;
-    Some(
-        directive
-            .specified_argument_by_name("reason")
-            .and_then(|v| v.as_str())
-            .unwrap_or("No longer supported")
-            .to_owned(),
-    )
+    schemalift_model::builtins::deprecation(directives).map(str::to_owned)
 }
 
 /// Fields of one response key collected for one runtime type.

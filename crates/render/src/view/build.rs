@@ -531,7 +531,7 @@ fn type_doc(
                 .collect();
         }
         ExtendedType::InputObject(t) => {
-            doc.one_of = t.directives.has("oneOf");
+            doc.one_of = t.is_one_of();
             doc.input_fields = t
                 .fields
                 .values()
@@ -548,12 +548,7 @@ fn type_doc(
                 .collect();
         }
         ExtendedType::Scalar(t) => {
-            doc.specified_by = t
-                .directives
-                .get("specifiedBy")
-                .and_then(|d| d.specified_argument_by_name("url"))
-                .and_then(|v| v.as_str())
-                .map(str::to_owned);
+            doc.specified_by = builtins::specified_by(&t.directives).map(str::to_owned);
         }
     }
     if let Some(names) = relations.implemented_by.get(name) {

@@ -67,7 +67,8 @@ fn pascal_case(name: &str) -> String {
 }
 
 fn usable(field: &FieldDefinition) -> bool {
-    !field.directives.has("deprecated") && !field.arguments.iter().any(|a| a.is_required())
+    !field.directives.has(schemalift_model::builtins::DEPRECATED)
+        && !field.arguments.iter().any(|a| a.is_required())
 }
 
 fn is_leaf(schema: &Schema, name: &str) -> bool {
