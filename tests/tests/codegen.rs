@@ -741,3 +741,41 @@ fn edition_2026_go_vets_builds_and_one_of_validates() {
         );
     }
 }
+
+/// Operations named like a keyword or like a runtime file in another case: every file name is
+/// unique whatever its case (macOS and Windows file systems fold case, and tsc refuses
+/// `Client.ts` beside `client.ts`), and Python can import every module.
+#[test]
+fn file_names_are_unique_whatever_their_case_and_importable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ops = dir.path().join("ops.graphql");
+    std::fs::write(
+        &ops,
+        "query Client { viewer { id } }\nquery Class { viewer { id } }\nquery client2 { viewer { id } }\n",
+    )
+    .unwrap();
+    let ops = ops.display().to_string();
+    for lang in ["typescript", "python", "go"] {
+        let out = dir.path().join(lang);
+        generate(lang, SPACELIFT_SCHEMA, &ops, &out, &[]);
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_lowercase())
+            .collect();
+        let count = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), count, "{lang}: {names:?}");
+    }
+    // `from .class import …` would be a SyntaxError: the package must import.
+    let python = Command::new("python3")
+        .current_dir(dir.path())
+        .args(["-c", "import python"])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        python.status.success(),
+        "{}",
+        String::from_utf8_lossy(&python.stderr)
+    );
+}

@@ -94,6 +94,8 @@ pub fn is_identifier(name: &str) -> bool {
 #[derive(Debug, Default, Clone)]
 pub struct Registry {
     taken: HashSet<String>,
+    /// Whether `Client` and `client` are the same name, as file names are on macOS and Windows.
+    fold_case: bool,
 }
 
 impl Registry {
@@ -101,24 +103,44 @@ impl Registry {
     pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
         Registry {
             taken: reserved.into_iter().map(str::to_owned).collect(),
+            fold_case: false,
+        }
+    }
+
+    /// A registry of file names: unique whatever their case (a case-insensitive file system
+    /// would let `Client.ts` overwrite `client.ts`, and tsc refuses the pair), never a reserved
+    /// name nor a keyword (Python imports a module by its file name: `class.py` cannot be
+    /// imported).
+    pub fn for_files<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        Registry {
+            taken: reserved.into_iter().map(str::to_lowercase).collect(),
+            fold_case: true,
+        }
+    }
+
+    /// Take `name` if it is free.
+    fn take(&mut self, name: &str) -> bool {
+        match self.fold_case {
+            true => self.taken.insert(name.to_lowercase()),
+            false => self.taken.insert(name.to_owned()),
         }
     }
 
     /// Claim `wanted`, or the first free `wanted2`, `wanted3`, ….
     pub fn claim(&mut self, wanted: &str) -> String {
-        if self.taken.insert(wanted.to_owned()) {
+        if self.take(wanted) {
             return wanted.to_owned();
         }
         (2..)
             .map(|n| format!("{wanted}{n}"))
-            .find(|candidate| self.taken.insert(candidate.clone()))
+            .find(|candidate| self.take(candidate))
             .unwrap_or_else(|| wanted.to_owned())
     }
 
     /// Claim `wanted`, escaping a collision by appending `_` first (the idiom for keywords:
     /// `from_`, `type_`), then numbers.
     pub fn claim_escaped(&mut self, wanted: &str) -> String {
-        if self.taken.insert(wanted.to_owned()) {
+        if self.take(wanted) {
             return wanted.to_owned();
         }
         self.claim(&format!("{wanted}_"))
@@ -126,7 +148,7 @@ impl Registry {
 
     /// Mark a name as taken without handing it out (names the schema fixes, like type names).
     pub fn reserve(&mut self, name: &str) {
-        self.taken.insert(name.to_owned());
+        self.take(name);
     }
 }
 
@@ -169,6 +191,15 @@ mod tests {
         let mut fields = Registry::with_reserved(["from"]);
         assert_eq!(fields.claim_escaped("from"), "from_");
         assert_eq!(fields.claim_escaped("id"), "id");
+    }
+
+    #[test]
+    fn file_names_differ_whatever_their_case_and_are_never_keywords() {
+        let mut files = Registry::for_files(["client", "class"]);
+        assert_eq!(files.claim("Client"), "Client2");
+        assert_eq!(files.claim("class"), "class2");
+        assert_eq!(files.claim("Stack"), "Stack");
+        assert_eq!(files.claim("stack"), "stack2");
     }
 
     #[test]

@@ -419,7 +419,7 @@ pub fn build(
         names: fragment_type_names.values().cloned().collect(),
     };
 
-    let mut files = Registry::with_reserved(spec.reserved_files.iter().copied());
+    let mut files = Registry::for_files(spec.reserved_files.iter().chain(spec.keywords).copied());
     let operations = operations
         .iter()
         .zip(operation_shapes)
