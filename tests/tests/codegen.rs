@@ -779,3 +779,48 @@ fn file_names_are_unique_whatever_their_case_and_importable() {
         String::from_utf8_lossy(&python.stderr)
     );
 }
+
+/// Fragments that each spread the next one twice (once directly, once in an inline fragment)
+/// describe 2^30 paths to one field: each (fragment, runtime type) is expanded once, so this
+/// finishes at once instead of running for minutes and taking gigabytes.
+#[test]
+fn fragment_fan_out_is_expanded_once_per_fragment() {
+    const DEPTH: usize = 30;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut document = String::from("query FanOut { viewer { ...F0 } }\n");
+    for i in 0..DEPTH {
+        let next = i + 1;
+        document.push_str(&format!(
+            "fragment F{i} on Viewer {{ ...F{next} ... on Viewer {{ ...F{next} }} }}\n"
+        ));
+    }
+    document.push_str(&format!("fragment F{DEPTH} on Viewer {{ id }}\n"));
+    let ops = dir.path().join("fan-out.graphql");
+    std::fs::write(&ops, document).unwrap();
+    let out = dir.path().join("out");
+    let mut child = schemalift()
+        .current_dir(repo_root())
+        .args(["codegen", SPACELIFT_SCHEMA, "--lang", "typescript", "--ops"])
+        .arg(&ops)
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // A guard, not a timing: the exponential walk never ends in any time a test can wait.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().ok();
+            panic!("codegen of a {DEPTH}-level fragment fan-out did not finish");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success());
+    let fragments = std::fs::read_to_string(out.join("fragments.ts")).unwrap();
+    assert!(fragments.contains("F30"), "{fragments}");
+}

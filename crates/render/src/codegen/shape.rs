@@ -9,7 +9,7 @@
 //! a named fragment returns is a reference to that fragment's type instead of a copy.
 
 use apollo_compiler::ast::Type;
-use apollo_compiler::collections::HashMap;
+use apollo_compiler::collections::{HashMap, HashSet};
 use apollo_compiler::executable::{Field, Selection, SelectionSet};
 use apollo_compiler::schema::{ExtendedType, Implementers};
 use apollo_compiler::{ExecutableDocument, Name, Node, Schema};
@@ -151,12 +151,16 @@ impl<'a> Shaper<'a> {
         condition == concrete || self.schema.is_subtype(condition, concrete)
     }
 
-    /// CollectFields for the runtime type `concrete`.
+    /// CollectFields for the runtime type `concrete`. `expanded` holds the fragments already
+    /// collected, with whether they were conditional there: spreading one again adds the same
+    /// fields, so it is expanded at most once unconditionally and once conditionally. Without
+    /// it, fragments that each spread the next twice cost 2^depth.
     fn collect<'d>(
         &self,
         selections: &'d [Selection],
         concrete: &Name,
         conditional: bool,
+        expanded: &mut HashSet<(&'d Name, bool)>,
         out: &mut IndexMap<Name, Collected<'d>>,
     ) where
         'a: 'd,
@@ -167,7 +171,9 @@ impl<'a> Shaper<'a> {
                     let conditional = conditional || is_conditional(&field.directives);
                     out.entry(field.response_name().clone())
                         .and_modify(|c| {
-                            c.fields.push(field);
+                            if !c.fields.iter().any(|f| f.ptr_eq(field)) {
+                                c.fields.push(field);
+                            }
                             c.conditional &= conditional;
                         })
                         .or_insert_with(|| Collected {
@@ -182,20 +188,20 @@ impl<'a> Shaper<'a> {
                         .is_none_or(|c| self.applies(c, concrete));
                     if applies {
                         let conditional = conditional || is_conditional(&inline.directives);
-                        self.collect(&inline.selection_set.selections, concrete, conditional, out);
+                        let selections = &inline.selection_set.selections;
+                        self.collect(selections, concrete, conditional, expanded, out);
                     }
                 }
                 Selection::FragmentSpread(spread) => {
                     let document: &'a ExecutableDocument = self.document;
                     if let Some(fragment) = document.fragments.get(&spread.fragment_name) {
-                        if self.applies(fragment.type_condition(), concrete) {
-                            let conditional = conditional || is_conditional(&spread.directives);
-                            self.collect(
-                                &fragment.selection_set.selections,
-                                concrete,
-                                conditional,
-                                out,
-                            );
+                        let conditional = conditional || is_conditional(&spread.directives);
+                        if self.applies(fragment.type_condition(), concrete)
+                            && !expanded.contains(&(&fragment.name, false))
+                            && expanded.insert((&fragment.name, conditional))
+                        {
+                            let selections = &fragment.selection_set.selections;
+                            self.collect(selections, concrete, conditional, expanded, out);
                         }
                     }
                 }
@@ -216,7 +222,14 @@ impl<'a> Shaper<'a> {
         let mut signatures: Vec<Vec<(Name, Vec<*const Field>, bool)>> = Vec::new();
         for concrete in &possible {
             let mut collected = IndexMap::new();
-            self.collect(&set.selections, concrete, false, &mut collected);
+            let mut expanded = HashSet::default();
+            self.collect(
+                &set.selections,
+                concrete,
+                false,
+                &mut expanded,
+                &mut collected,
+            );
             let signature: Vec<_> = collected
                 .iter()
                 .map(|(key, c)| {
