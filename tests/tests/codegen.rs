@@ -798,29 +798,52 @@ fn fragment_fan_out_is_expanded_once_per_fragment() {
     let ops = dir.path().join("fan-out.graphql");
     std::fs::write(&ops, document).unwrap();
     let out = dir.path().join("out");
+    assert!(codegen_finishes("typescript", &ops, &out).success());
+    let fragments = std::fs::read_to_string(out.join("fragments.ts")).unwrap();
+    assert!(fragments.contains("F30"), "{fragments}");
+}
+
+/// Run codegen on the sample schema and `ops`, killed after a minute. A guard, not a timing:
+/// an exponential or quadratic walk over a large input never ends in any time a test can wait.
+fn codegen_finishes(lang: &str, ops: &Path, out: &Path) -> std::process::ExitStatus {
     let mut child = schemalift()
         .current_dir(repo_root())
-        .args(["codegen", SPACELIFT_SCHEMA, "--lang", "typescript", "--ops"])
-        .arg(&ops)
+        .args(["codegen", SPACELIFT_SCHEMA, "--lang", lang, "--ops"])
+        .arg(ops)
         .arg("-o")
-        .arg(&out)
+        .arg(out)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // A guard, not a timing: the exponential walk never ends in any time a test can wait.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let status = loop {
+    loop {
         if let Some(status) = child.try_wait().unwrap() {
-            break status;
+            return status;
         }
         if std::time::Instant::now() > deadline {
             child.kill().ok();
-            panic!("codegen of a {DEPTH}-level fragment fan-out did not finish");
+            panic!("codegen of {} did not finish", ops.display());
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
-    };
-    assert!(status.success());
-    let fragments = std::fs::read_to_string(out.join("fragments.ts")).unwrap();
-    assert!(fragments.contains("F30"), "{fragments}");
+    }
+}
+
+/// Large clients have thousands of operations: 5,000 of them went over a minute when every
+/// operation file serialized the whole view again; now the work grows with the count.
+#[test]
+fn thousands_of_operations_take_linear_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ops = dir.path().join("many.graphql");
+    let document: String = (0..5000)
+        .map(|i| format!("query Op{i}($id: ID!) {{ stack(id: $id) {{ id name }} }}\n"))
+        .collect();
+    std::fs::write(&ops, document).unwrap();
+    let out = dir.path().join("out");
+    assert!(codegen_finishes("python", &ops, &out).success());
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        5004 + 1,
+        "5,000 modules, 4 shared files and the marker"
+    );
 }

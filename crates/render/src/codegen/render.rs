@@ -22,6 +22,9 @@ pub fn render(
     templates: &Templates,
 ) -> Result<Vec<GeneratedFile>, RenderError> {
     let spec = view.language.spec();
+    // Converted once and shared (minijinja values are reference-counted): serialized again for
+    // every operation file, the view (which holds every operation) made codegen quadratic.
+    let view_value = minijinja::Value::from_serialize(view);
     let mut files = Vec::new();
     for output in spec.files {
         let mut render_one = |file: String, ctx: minijinja::Value| -> Result<(), RenderError> {
@@ -36,15 +39,19 @@ pub fn render(
             Ok(())
         };
         match output.per {
-            Per::Client => render_one(output.file.to_owned(), context! { view => view })?,
+            Per::Client => render_one(
+                output.file.to_owned(),
+                context! { view => view_value.clone() },
+            )?,
             Per::IfFragments if view.fragments.decls.is_empty() => {}
-            Per::IfFragments => render_one(output.file.to_owned(), context! { view => view })?,
+            Per::IfFragments => render_one(
+                output.file.to_owned(),
+                context! { view => view_value.clone() },
+            )?,
             Per::Operation => {
                 for operation in &view.operations {
-                    render_one(
-                        operation.file.clone(),
-                        context! { view => view, operation => operation },
-                    )?;
+                    let ctx = context! { view => view_value.clone(), operation => operation };
+                    render_one(operation.file.clone(), ctx)?;
                 }
             }
         }
