@@ -18,10 +18,45 @@ pub fn error(err: &anyhow::Error) {
             line = format!("{line}: {cause}");
         }
     }
-    eprintln!("error: {line}");
+    eprintln!("error: {}", escape_controls(&line));
 }
 
 /// Print a warning line on stderr.
 pub fn warning(message: impl std::fmt::Display) {
-    eprintln!("warning: {message}");
+    eprintln!("warning: {}", escape_controls(&message.to_string()));
+}
+
+/// A message with its control characters written out (`\x1b`, `\r`, `\n`): errors and warnings
+/// quote server text, whose ESC, OSC, BEL, CR or LF could clear the screen, set the window
+/// title or split the one line a message promises.
+pub fn escape_controls(message: &str) -> std::borrow::Cow<'_, str> {
+    if !message.chars().any(char::is_control) {
+        return message.into();
+    }
+    message
+        .chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => format!("\\x{:02x}", c as u32),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(escape_controls("plain text"), "plain text");
+        assert_eq!(
+            escape_controls("bad\x1b[2J\x1b]0;title\x07 token\r\nnext"),
+            "bad\\x1b[2J\\x1b]0;title\\x07 token\\r\\nnext"
+        );
+        assert_eq!(escape_controls("\u{9b}x"), "\\x9bx");
+    }
 }
