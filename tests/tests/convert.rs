@@ -89,3 +89,103 @@ fn github_sdl_and_json_of_the_same_commit_have_the_same_types() {
     assert!(sdl.len() > 1000, "{}", sdl.len());
     assert_eq!(sdl, json);
 }
+
+#[cfg(unix)]
+mod special_outputs {
+    use schemalift_tests::{bin, repo_root, schemalift, text};
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    use std::time::Duration;
+
+    const SCHEMA: &str = "schemas/spacelift/schema.graphql";
+
+    fn convert_to(out: &std::path::Path) -> std::process::Output {
+        schemalift()
+            .args(["convert", SCHEMA, "-o"])
+            .arg(out)
+            .current_dir(repo_root())
+            .output()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_fifo_is_written_in_place_for_its_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        assert!(Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let (sender, received) = std::sync::mpsc::channel();
+        {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || sender.send(fs::read_to_string(fifo).unwrap()));
+        }
+        let out = convert_to(&fifo);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(!fs::metadata(&fifo).unwrap().is_file(), "still a FIFO");
+        let read = received.recv_timeout(Duration::from_secs(20)).unwrap();
+        assert!(read.contains("type Query"), "the reader got the schema");
+    }
+
+    #[test]
+    fn dev_null_and_dev_stdout_stay_what_they_are() {
+        if !fs::read_to_string("/proc/self/status")
+            .unwrap_or_default()
+            .lines()
+            .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"))
+        {
+            eprintln!("notice: not root, so replacing /dev/null could not happen; skipped");
+            return;
+        }
+        let out = convert_to(std::path::Path::new("/dev/null"));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(
+            !fs::metadata("/dev/null").unwrap().is_file(),
+            "/dev/null is a device"
+        );
+        let out = convert_to(std::path::Path::new("/dev/stdout"));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("type Query"),
+            "written to the pipe"
+        );
+    }
+
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_gets_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let target = dir.path().join("real/schema.graphql");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("schema.graphql");
+        std::os::unix::fs::symlink("real/schema.graphql", &link).unwrap();
+        let out = convert_to(&link);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(fs::read_to_string(&target).unwrap().contains("type Query"));
+    }
+
+    #[test]
+    fn a_new_file_respects_the_umask() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("private.graphql");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("umask 077; exec \"$0\" convert \"$1\" -o \"$2\"")
+            .arg(bin())
+            .arg(SCHEMA)
+            .arg(&path)
+            .current_dir(repo_root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
+    }
+}

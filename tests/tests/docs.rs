@@ -433,3 +433,56 @@ fn bad_input_is_one_line_and_exit_2() {
         format!("error: {} is not a directory\n", file.display())
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rerun_neither_deletes_nor_writes_through_symbolic_links() {
+    let scratch = tempfile::tempdir().unwrap();
+    let out_dir = scratch.path().join("D");
+    let d = out_dir.to_str().unwrap();
+    let out = docs(&["schemas/spacelift/schema.graphql", "-o", d]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let outside = scratch.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("precious.txt"), "keep").unwrap();
+    std::os::unix::fs::symlink("../outside", out_dir.join("evil")).unwrap();
+    let marker = out_dir.join(".schemalift-docs");
+    let mut listed = std::fs::read_to_string(&marker).unwrap();
+    listed.push_str("evil/precious.txt\n");
+    std::fs::write(&marker, listed).unwrap();
+    let out = docs(&["schemas/spacelift/schema.graphql", "-o", d]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(outside.join("precious.txt")).unwrap(),
+        "keep"
+    );
+    assert!(
+        text(&out.stderr).contains("warning: left evil/precious.txt"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // A folder the pages go in, replaced by a link to the user's files: an error, nothing written.
+    let objects: Vec<_> = std::fs::read_dir(out_dir.join("objects"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    std::fs::remove_dir_all(out_dir.join("objects")).unwrap();
+    for name in &objects {
+        std::fs::write(outside.join(name), "the user's").unwrap();
+    }
+    std::os::unix::fs::symlink("../outside", out_dir.join("objects")).unwrap();
+    let out = docs(&["schemas/spacelift/schema.graphql", "-o", d]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("objects is a symbolic link"),
+        "{}",
+        text(&out.stderr)
+    );
+    for name in &objects {
+        assert_eq!(
+            std::fs::read_to_string(outside.join(name)).unwrap(),
+            "the user's"
+        );
+    }
+}

@@ -301,3 +301,131 @@ fn git_revisions_are_schema_sources() {
         "error: git:nope:schema.graphql: invalid object name 'nope'."
     );
 }
+
+#[cfg(unix)]
+mod hostile_inputs {
+    use schemalift_tests::{repo_root, sample, schemalift, text};
+    use std::fs;
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_git_revision_starting_with_a_dash_is_refused_not_passed_as_an_option() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| {
+            let status = Command::new("git")
+                .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+                .args(args)
+                .current_dir(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "git {args:?}");
+        };
+        git(&["init", "-q"]);
+        fs::copy(
+            sample("spacelift/schema.graphql"),
+            dir.path().join("s.graphql"),
+        )
+        .unwrap();
+        git(&["add", "s.graphql"]);
+        git(&["commit", "-qm", "schema"]);
+        let out = schemalift()
+            .args(["validate", "git:--output=X:s.graphql"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("a revision cannot start with `-`"),
+            "{}",
+            text(&out.stderr)
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "git wrote no file: {names:?}");
+        // An ordinary revision still works.
+        let out = schemalift()
+            .args(["validate", "git:HEAD:s.graphql"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+
+    #[test]
+    fn a_directory_with_symbolic_link_loops_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("schema");
+        fs::create_dir_all(root.join("sub")).unwrap();
+        fs::copy(sample("spacelift/schema.graphql"), root.join("s.graphql")).unwrap();
+        std::os::unix::fs::symlink("..", root.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink(".", root.join("sub/self")).unwrap();
+        let mut child = schemalift()
+            .args(["validate"])
+            .arg(&root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("the walk never ended");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+
+    #[test]
+    fn dev_zero_stops_at_the_input_cap() {
+        let out = schemalift()
+            .args(["validate", "/dev/zero"])
+            .env("SCHEMALIFT_MAX_INPUT_BYTES", "1048576")
+            .current_dir(repo_root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("/dev/zero: larger than 1048576 bytes, the input limit"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+
+    #[test]
+    fn endless_stdin_stops_at_the_input_cap() {
+        let mut child = schemalift()
+            .args(["validate", "-"])
+            .env("SCHEMALIFT_MAX_INPUT_BYTES", "1048576")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // Streams zeros until the reader goes away (or a bound well past the cap).
+        let writer = std::thread::spawn(move || {
+            let chunk = [0u8; 65536];
+            for _ in 0..16 * 1024 {
+                if stdin.write_all(&chunk).is_err() {
+                    return true;
+                }
+            }
+            false
+        });
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("<stdin>: larger than 1048576 bytes"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert!(writer.join().unwrap(), "stopped reading long before 1 GiB");
+    }
+}

@@ -16,6 +16,8 @@ pub enum LoadError {
     },
     #[error("{name}: not UTF-8 text (is it a binary file?)")]
     NotText { name: String },
+    #[error("{name}: larger than {limit} bytes, the input limit (set SCHEMALIFT_MAX_INPUT_BYTES to change it)")]
+    TooLarge { name: String, limit: u64 },
     #[error("{name}: empty, no schema definitions")]
     Empty { name: String },
     #[error("{}: no schema files (*.graphql, *.graphqls, *.gql) in this directory", dir.display())]

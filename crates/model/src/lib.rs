@@ -25,5 +25,8 @@ pub use diagnostics::{locate_all, Located};
 pub use edition::{Edition, NewerRule};
 pub use error::LoadError;
 pub use load::{load, load_inputs, Format, LoadedSchema};
-pub use source::{read_inputs, Input, SchemaSource, SDL_EXTENSIONS};
+pub use source::{
+    max_input_bytes, read_inputs, Input, SchemaSource, MAX_INPUT_BYTES, MAX_INPUT_BYTES_VAR,
+    SDL_EXTENSIONS,
+};
 pub use write::{replace_file, write_atomic, Durability};

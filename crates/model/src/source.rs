@@ -1,10 +1,56 @@
 //! Where a schema comes from, and reading it into text: files, directories, standard input and
 //! `git:REV:PATH`. URLs are named here but fetched by `schemalift-fetch`.
+//!
+//! Every input is read up to a cap ([`MAX_INPUT_BYTES`], or `SCHEMALIFT_MAX_INPUT_BYTES`), so
+//! `/dev/zero` or an endless standard input ends in an error rather than out of memory. A
+//! directory is walked once per real directory: a symbolic link back up the tree is not a loop.
 
 use crate::LoadError;
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+
+/// The most bytes one input (a file, standard input, a `git:` blob) may hold: far above any real
+/// schema (the largest public ones are about 5 MB), low enough that `/dev/zero` or an endless
+/// pipe stops long before memory runs out.
+pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The environment variable that overrides [`MAX_INPUT_BYTES`] (a number of bytes).
+pub const MAX_INPUT_BYTES_VAR: &str = "SCHEMALIFT_MAX_INPUT_BYTES";
+
+/// The input cap in force: `SCHEMALIFT_MAX_INPUT_BYTES` when set to a number, else
+/// [`MAX_INPUT_BYTES`].
+pub fn max_input_bytes() -> u64 {
+    std::env::var(MAX_INPUT_BYTES_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(MAX_INPUT_BYTES)
+}
+
+/// Read at most `limit` bytes from `reader`; more is an error naming `name` and the cap.
+fn read_capped(
+    reader: impl Read,
+    name: &str,
+    path: &Path,
+    limit: u64,
+) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            name: name.to_owned(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
 
 /// File extensions read as SDL when a directory is given.
 pub const SDL_EXTENSIONS: [&str; 3] = ["graphql", "graphqls", "gql"];
@@ -78,13 +124,12 @@ pub fn read_inputs(sources: &[SchemaSource]) -> Result<Vec<Input>, LoadError> {
     for source in sources {
         match source {
             SchemaSource::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|source| LoadError::Io {
-                        path: "<stdin>".into(),
-                        source,
-                    })?;
+                let bytes = read_capped(
+                    std::io::stdin().lock(),
+                    "<stdin>",
+                    Path::new("<stdin>"),
+                    max_input_bytes(),
+                )?;
                 inputs.push(text_input("<stdin>".to_owned(), bytes)?);
             }
             SchemaSource::Path(path) if path.is_dir() => {
@@ -108,10 +153,12 @@ pub fn read_inputs(sources: &[SchemaSource]) -> Result<Vec<Input>, LoadError> {
 }
 
 fn read_file(path: &Path) -> Result<Input, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
+    let name = path.display().to_string();
+    let bytes = read_capped(file, &name, path, max_input_bytes())?;
     text_input(path.display().to_string(), bytes)
 }
 
@@ -127,22 +174,29 @@ fn text_input(name: String, bytes: Vec<u8>) -> Result<Input, LoadError> {
     Ok(Input { name, text })
 }
 
-/// The SDL files under a directory, recursively, sorted by path.
+/// The SDL files under a directory, recursively, sorted by path. Symbolic links are followed, but
+/// each real directory is walked once, so a link back up the tree neither repeats files nor loops.
 fn sdl_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| LoadError::Io { path, source }
+    };
     let mut files = Vec::new();
+    let mut visited = HashSet::new();
     let mut pending = vec![dir.to_owned()];
     while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        for entry in entries {
-            let path = entry
-                .map_err(|source| LoadError::Io {
-                    path: dir.clone(),
-                    source,
-                })?
-                .path();
+        if !visited.insert(std::fs::canonicalize(&dir).map_err(io(&dir))?) {
+            continue;
+        }
+        let mut entries = std::fs::read_dir(&dir)
+            .map_err(io(&dir))?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io(&dir))?;
+        // Walked in path order (the stack pops the first last), so which of two names for one
+        // directory is read does not depend on the file system's order.
+        entries.sort_by(|a, b| b.cmp(a));
+        for path in entries {
             if path.is_dir() {
                 pending.push(path);
             } else if path
@@ -165,6 +219,13 @@ fn read_git(rev: &str, path: &Path) -> Result<Input, LoadError> {
         path: path.display().to_string(),
         message,
     };
+    // git would read `--output=FILE` and the like as an option; `--end-of-options` below says
+    // so to git too, but a revision never starts with `-`.
+    if rev.starts_with('-') {
+        return Err(error(
+            "a revision cannot start with `-` (it would be read as an option)".into(),
+        ));
+    }
     let spec = if path.is_absolute() {
         // git wants paths relative to the repository; make an absolute one relative to the cwd.
         let cwd = std::env::current_dir().map_err(|e| error(e.to_string()))?;
@@ -175,16 +236,32 @@ fn read_git(rev: &str, path: &Path) -> Result<Input, LoadError> {
     } else {
         format!("{rev}:./{}", path.display())
     };
-    let output = Command::new("git")
-        .args(["show", "--no-textconv", &spec])
-        .output()
+    let mut child = Command::new("git")
+        .args(["show", "--no-textconv", "--end-of-options", &spec])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| error(format!("cannot run git: {e}")))?;
+    let name = format!("git:{rev}:{}", path.display());
+    let stdout = child.stdout.take().expect("piped stdout");
+    let bytes = match read_capped(stdout, &name, Path::new(&name), max_input_bytes()) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(err);
+        }
+    };
+    let output = child
+        .wait_with_output()
         .map_err(|e| error(format!("cannot run git: {e}")))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let message = stderr.lines().next().unwrap_or("git show failed").trim();
         return Err(error(message.trim_start_matches("fatal: ").to_owned()));
     }
-    text_input(format!("git:{rev}:{}", path.display()), output.stdout)
+    text_input(name, bytes)
 }
 
 #[cfg(test)]
@@ -233,5 +310,53 @@ mod tests {
             text: "type Query { a: Int }".into(),
         };
         assert!(!sdl.is_json());
+    }
+
+    #[test]
+    fn reading_stops_at_the_cap() {
+        let err =
+            read_capped(std::io::repeat(0), "endless", Path::new("endless"), 1024).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "endless: larger than 1024 bytes, the input limit (set SCHEMALIFT_MAX_INPUT_BYTES to change it)"
+        );
+        let bytes = read_capped(&[7u8; 1024][..], "exact", Path::new("exact"), 1024).unwrap();
+        assert_eq!(bytes.len(), 1024, "exactly the cap is allowed");
+        #[cfg(unix)]
+        {
+            let zero = std::fs::File::open("/dev/zero").unwrap();
+            let err = read_capped(zero, "/dev/zero", Path::new("/dev/zero"), 4096).unwrap_err();
+            assert!(
+                matches!(err, LoadError::TooLarge { limit: 4096, .. }),
+                "{err}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_with_symbolic_link_loops_is_walked_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("schema");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.graphql"), "type Query { a: Int }").unwrap();
+        std::fs::write(root.join("sub/b.graphql"), "type B { b: Int }").unwrap();
+        // One loop back to the root, and one from the subdirectory to itself and its parent.
+        symlink("..", root.join("sub/up")).unwrap();
+        symlink(".", root.join("sub/self")).unwrap();
+        symlink(&root, root.join("again")).unwrap();
+        let (sender, received) = std::sync::mpsc::channel();
+        {
+            let root = root.clone();
+            std::thread::spawn(move || sender.send(sdl_files(&root).unwrap()));
+        }
+        let files = received
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the walk ends");
+        assert_eq!(
+            files,
+            vec![root.join("a.graphql"), root.join("sub/b.graphql")]
+        );
     }
 }

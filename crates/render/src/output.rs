@@ -23,6 +23,13 @@
 //! - Any other existing file is replaced atomically: a temporary file in the same directory with
 //!   the old file's permissions, renamed over it.
 //!
+//! Nothing is written or removed through a symbolic link inside the directory (the directory
+//! itself may be one): a link where a folder of the output must go is an error naming it, before
+//! anything is written, and a marker entry under a link (or one naming `..` or an absolute path)
+//! is left alone with a warning, so an edited marker or a planted link cannot make a run delete
+//! or overwrite files outside the directory. A file of ours that became a link is replaced by a
+//! file, its target untouched.
+//!
 //! Nothing is fsynced: a docs run writes thousands of pages that a rerun reproduces byte for byte,
 //! and an fsync per file costs more than rendering it.
 
@@ -61,6 +68,9 @@ pub struct WriteReport {
     pub unchanged: usize,
     /// Stale files of an earlier run that were removed, relative to the directory.
     pub removed: Vec<String>,
+    /// Things the user should know: marker entries left alone because they name `..`, an
+    /// absolute path, or a path through a symbolic link.
+    pub warnings: Vec<String>,
 }
 
 /// Why the output could not be written.
@@ -80,6 +90,11 @@ pub enum WriteError {
     },
     #[error("{} is not a directory", .0.display())]
     NotADirectory(PathBuf),
+    #[error(
+        "{} is a symbolic link; refusing to write through it (output goes only into real folders of the output directory: remove the link, or choose another directory)",
+        .0.display()
+    )]
+    SymbolicLink(PathBuf),
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -187,8 +202,15 @@ fn write_into(
     files: &[OutputFile],
 ) -> Result<WriteReport, WriteError> {
     let marker_path = dir.join(marker.file_name);
-    let previous = read_marker(&marker_path, marker)?;
+    let (previous, mut warnings) = read_marker(&marker_path, marker)?;
     let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+
+    // No folder the output goes into may be a link out of the directory.
+    for folder in folders(files) {
+        if let Some(link) = first_link(dir, folder) {
+            return Err(WriteError::SymbolicLink(link));
+        }
+    }
 
     // In an empty directory nothing can be in the way, and every file is new: no look-ups.
     let empty = previous.is_empty() && fs::read_dir(dir).map_err(io_error(dir))?.next().is_none();
@@ -236,6 +258,17 @@ fn write_into(
     let mut removed = Vec::new();
     for stale in previous.iter().filter(|p| !new.contains(p.as_str())) {
         let path = dir.join(stale);
+        if let Some(link) = stale
+            .rsplit_once('/')
+            .and_then(|(folder, _)| first_link(dir, folder))
+        {
+            warnings.push(format!(
+                "left {stale} (listed in {}) alone: {} is a symbolic link",
+                marker.file_name,
+                link.display()
+            ));
+            continue;
+        }
         match fs::remove_file(&path) {
             Ok(()) => {
                 removed.push(stale.clone());
@@ -252,16 +285,37 @@ fn write_into(
         written: files.len() - unchanged,
         unchanged,
         removed,
+        warnings,
     })
+}
+
+/// The folders (relative, `/`-separated) the files go in.
+fn folders(files: &[OutputFile]) -> BTreeSet<&str> {
+    files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect()
+}
+
+/// The first symbolic link on the way from `root` down to the relative folder `folder`, if any.
+/// The walk stops at the first part that does not exist (nothing below it can be a link) or is
+/// not a directory (creating the folder fails there).
+fn first_link(root: &Path, folder: &str) -> Option<PathBuf> {
+    let mut current = root.to_owned();
+    for part in folder.split('/') {
+        current.push(part);
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(current),
+            Ok(meta) if meta.is_dir() => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Create the directories the files go in.
 fn create_parents(root: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let dirs: BTreeSet<&str> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for d in dirs {
+    for d in folders(files) {
         let d = root.join(d);
         fs::create_dir_all(&d).map_err(io_error(&d))?;
     }
@@ -275,21 +329,37 @@ fn is_plain(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// The files a marker lists. Only plain relative paths count: a marker edited to name
-/// `../something` or an absolute path must not make a run delete outside the directory.
-fn read_marker(path: &Path, marker: &Marker) -> Result<BTreeSet<String>, WriteError> {
+/// The files a marker lists, and a warning for each entry left out. Only plain relative paths
+/// count: a marker edited to name `../something` or an absolute path must not make a run delete
+/// outside the directory.
+fn read_marker(
+    path: &Path,
+    marker: &Marker,
+) -> Result<(BTreeSet<String>, Vec<String>), WriteError> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Default::default()),
         Err(e) => return Err(io_error(path)(e)),
     };
-    Ok(text
+    let mut warnings = Vec::new();
+    let listed = text
         .lines()
         .map(str::trim)
-        .filter(|line| !line.starts_with('#') && is_plain(line))
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter(|line| {
+            let plain = is_plain(line);
+            if !plain {
+                warnings.push(format!(
+                    "ignored {line:?} in {}: not a plain path inside the directory",
+                    marker.file_name
+                ));
+            }
+            plain
+        })
         .filter(|line| Path::new(line).file_name() != Some(marker.file_name.as_ref()))
         .map(str::to_owned)
-        .collect())
+        .collect();
+    Ok((listed, warnings))
 }
 
 fn marker_text(marker: &Marker, files: &BTreeSet<&str>) -> String {
@@ -309,7 +379,8 @@ fn write_marker(path: &Path, marker: &Marker, files: &BTreeSet<&str>) -> Result<
 /// Write a file that may exist; returns whether it wrote (false: it already held `bytes`). Only
 /// a file of the same size is read to compare.
 fn put(path: &Path, bytes: &[u8]) -> io::Result<bool> {
-    match fs::metadata(path) {
+    // Not followed: a file of ours that became a link is replaced by a file, its target untouched.
+    match fs::symlink_metadata(path) {
         Ok(meta) => {
             if meta.is_file() && meta.len() == bytes.len() as u64 && fs::read(path)? == bytes {
                 return Ok(false);
@@ -541,8 +612,103 @@ mod tests {
             format!("../precious.txt\n{}/precious.txt\n", dir.path().display()),
         )
         .unwrap();
-        write(&out, &[file("README.md", "x")]).unwrap();
+        let report = write(&out, &[file("README.md", "x")]).unwrap();
         assert!(dir.path().join("precious.txt").exists());
+        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+        assert!(
+            report.warnings[0].starts_with("ignored \"../precious.txt\" in .schemalift-test"),
+            "{:?}",
+            report.warnings
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_marker_entry_under_a_symbolic_link_is_not_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        write(&out, &[file("README.md", "x")]).unwrap();
+        fs::create_dir(dir.path().join("outside")).unwrap();
+        fs::write(dir.path().join("outside/precious.txt"), "keep").unwrap();
+        std::os::unix::fs::symlink("../outside", out.join("evil")).unwrap();
+        let mut marker = fs::read_to_string(out.join(MARKER.file_name)).unwrap();
+        marker.push_str("evil/precious.txt\n");
+        fs::write(out.join(MARKER.file_name), marker).unwrap();
+        let report = write(&out, &[file("README.md", "x")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("outside/precious.txt")).unwrap(),
+            "keep"
+        );
+        assert!(report.removed.is_empty(), "{:?}", report.removed);
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        assert!(
+            report.warnings[0].contains("evil is a symbolic link"),
+            "{:?}",
+            report.warnings
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_where_a_folder_goes_is_an_error_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        write(
+            &out,
+            &[file("objects/A.md", "a"), file("objects/B.md", "b")],
+        )
+        .unwrap();
+        fs::create_dir(dir.path().join("outside")).unwrap();
+        fs::write(dir.path().join("outside/A.md"), "the user's").unwrap();
+        fs::write(dir.path().join("outside/B.md"), "the user's too").unwrap();
+        fs::remove_dir_all(out.join("objects")).unwrap();
+        std::os::unix::fs::symlink("../outside", out.join("objects")).unwrap();
+        let err = write(&out, &[file("objects/A.md", "new"), file("README.md", "r")]).unwrap_err();
+        assert!(
+            matches!(err, WriteError::SymbolicLink(ref p) if p == &out.join("objects")),
+            "{err}"
+        );
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("outside/A.md")).unwrap(),
+            "the user's"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("outside/B.md")).unwrap(),
+            "the user's too"
+        );
+        assert!(!out.join("README.md").exists(), "nothing written");
+        // Deeper down too: a link below a real folder.
+        fs::remove_file(out.join("objects")).unwrap();
+        fs::create_dir(out.join("objects")).unwrap();
+        std::os::unix::fs::symlink("../../outside", out.join("objects/deep")).unwrap();
+        let err = write(&out, &[file("objects/deep/A.md", "new")]).unwrap_err();
+        assert!(
+            matches!(err, WriteError::SymbolicLink(ref p) if p == &out.join("objects/deep")),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("outside/A.md")).unwrap(),
+            "the user's"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_of_ours_that_became_a_link_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        write(&out, &[file("a.md", "1")]).unwrap();
+        fs::write(dir.path().join("precious.txt"), "keep").unwrap();
+        fs::remove_file(out.join("a.md")).unwrap();
+        std::os::unix::fs::symlink("../precious.txt", out.join("a.md")).unwrap();
+        write(&out, &[file("a.md", "2")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("precious.txt")).unwrap(),
+            "keep"
+        );
+        assert!(fs::symlink_metadata(out.join("a.md")).unwrap().is_file());
+        assert_eq!(fs::read_to_string(out.join("a.md")).unwrap(), "2");
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     }
     let report = codegen::write(&args.output, &generated.files)
         .with_context(|| format!("cannot write the client into {}", args.output.display()))?;
+    for warning in &report.warnings {
+        output::warning(warning);
+    }
     for name in &report.removed {
         eprintln!(
             "removed {} (no longer generated)",

@@ -75,6 +75,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     };
     let files = docs::render(&loaded.schema, &templates, &options)?;
     let report = docs::write(&args.output, &files)?;
+    for warning in &report.warnings {
+        output::warning(warning);
+    }
     let removed = match report.removed.len() {
         0 => String::new(),
         1 => ", removed 1 stale page".to_owned(),
