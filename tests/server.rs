@@ -6,7 +6,7 @@
 //!
 //! Knobs ([`Config`]) make it behave like the servers schemalift must survive: scripted failures
 //! (500s, a 401, 429 with Retry-After, an HTML page, invalid JSON, a request that never
-//! answers), a 2018-era server that rejects newer introspection fields, a depth limit,
+//! answers, a 503 with a long Retry-After, an endless body, a gzip bomb), a 2018-era server that rejects newer introspection fields, a depth limit,
 //! introspection switched off, https with a certificate of a test CA ([`TestPki`]), asking
 //! for a client certificate (mutual TLS) if told to, and an answer rewritten as a newer server
 //! would give it ([`Config::rewrite_answer`]).
@@ -24,6 +24,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use futures_util::StreamExt;
 use schemalift_model::{Schema, Valid};
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, VecDeque};
@@ -48,6 +49,13 @@ pub enum Failure {
     Hang,
     /// 308 Permanent Redirect to this URL.
     Redirect(String),
+    /// 503 with `Retry-After: <seconds>`.
+    Unavailable { retry_after: u64 },
+    /// 200 with a JSON body that never ends (spaces after `{"data":`, streamed until the client
+    /// hangs up).
+    Endless,
+    /// 200 with `Content-Encoding: gzip`: a small body that inflates to this many bytes.
+    GzipBomb { inflated: usize },
 }
 
 /// Which introspection the server speaks.
@@ -563,6 +571,46 @@ async fn fail(failure: Failure) -> Response {
             [(header::LOCATION, location)],
         )
             .into_response(),
+        Failure::Unavailable { retry_after } => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, retry_after.to_string())],
+            "Service Unavailable",
+        )
+            .into_response(),
+        Failure::Endless => {
+            let start = Bytes::from_static(br#"{"data": "#);
+            let spaces = Bytes::from(vec![b' '; 64 * 1024]);
+            let body = futures_util::stream::once(async move { Ok::<_, std::io::Error>(start) })
+                .chain(futures_util::stream::repeat_with(move || Ok(spaces.clone())));
+            (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json")],
+                axum::body::Body::from_stream(body),
+            )
+                .into_response()
+        }
+        Failure::GzipBomb { inflated } => {
+            use std::io::Write;
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            let spaces = vec![b' '; 1 << 20];
+            let mut left = inflated;
+            while left > 0 {
+                let n = left.min(spaces.len());
+                encoder.write_all(&spaces[..n]).expect("gzip in memory");
+                left -= n;
+            }
+            let gzip = encoder.finish().expect("gzip in memory");
+            (
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, "application/json"),
+                    (header::CONTENT_ENCODING, "gzip"),
+                ],
+                gzip,
+            )
+                .into_response()
+        }
         Failure::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()

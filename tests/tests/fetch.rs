@@ -1547,3 +1547,373 @@ fn a_newer_servers_unknown_kinds_and_locations_are_dropped_with_one_warning_each
         .count();
     assert_eq!(introspections, 2, "the probe and one full query, no retry");
 }
+
+// --- resource limits ------------------------------------------------------------------------
+
+/// `schemalift ARGS` as [`Scratch::run`] does, killed if it has not ended within `limit` (a
+/// run that blocks on a FIFO or reads `/dev/zero` forever must fail the test, not hang it).
+fn run_within(scratch: &Scratch, limit: Duration, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = schemalift();
+    let started = Instant::now();
+    let mut child = cmd
+        .env("SPACELIFT_CONFIG_DIR", scratch.spacectl_dir())
+        .env("SCHEMALIFT_CACHE_DIR", scratch.cache())
+        .envs(env.iter().copied())
+        .args(args)
+        .current_dir(scratch.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run schemalift");
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().expect("output");
+            panic!(
+                "schemalift {args:?} still running after {limit:?}\nstderr:\n{}",
+                text(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn an_endless_answer_stops_at_the_response_size_cap() {
+    // Built before the clock starts.
+    schemalift_tests::bin();
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Endless];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let started = Instant::now();
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(30),
+        &[
+            "fetch",
+            &server.url,
+            "--legacy",
+            "--retries",
+            "0",
+            "--timeout",
+            "20",
+            "--max-response-size",
+            "1M",
+        ],
+        &[],
+    );
+    let stderr = fails(&out);
+    assert!(
+        stderr.contains(&format!(
+            "{}: the answer is larger than 1 MiB (--max-response-size)",
+            server.url
+        )),
+        "{stderr}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    // Not retried: an answer too large once is too large again.
+    assert_eq!(server.requests(), 1);
+}
+
+#[test]
+fn a_gzip_bomb_stops_at_the_response_size_cap() {
+    let mut config = Config::new(SIMPLE);
+    // About 64 KiB on the wire, 64 MiB inflated.
+    config.failures = vec![Failure::GzipBomb { inflated: 64 << 20 }];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(30),
+        &[
+            "fetch",
+            &server.url,
+            "--legacy",
+            "--retries",
+            "0",
+            "--max-response-size",
+            "1M",
+        ],
+        &[],
+    );
+    let stderr = fails(&out);
+    assert!(
+        stderr.contains(&format!(
+            "{}: the answer is larger than 1 MiB (--max-response-size)",
+            server.url
+        )),
+        "{stderr}"
+    );
+    // The client asked for gzip, so the cap is on what it inflated, not on what it received.
+    assert!(server.seen()[0]
+        .header("accept-encoding")
+        .is_some_and(|v| v.contains("gzip")));
+    // Under the cap the same server is fetched as always.
+    ok(&run_within(
+        &scratch,
+        Duration::from_secs(30),
+        &["fetch", &server.url, "--max-response-size", "1M"],
+        &[],
+    ));
+}
+
+#[test]
+fn a_retry_after_past_the_deadline_ends_the_fetch_at_once() {
+    // Built before the clock starts.
+    schemalift_tests::bin();
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Unavailable { retry_after: 100 }];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let started = Instant::now();
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(30),
+        &["fetch", &server.url, "--max-time", "2"],
+        &[],
+    );
+    let stderr = fails(&out);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: HTTP 503: the server asks to wait 100 s before retrying (Retry-After), past what is left of the deadline: gave up at the overall deadline of 2 s (--max-time) after 1 attempt",
+            server.url
+        )),
+        "{stderr}"
+    );
+    assert_eq!(server.requests(), 1, "{:?}", server.seen());
+}
+
+#[test]
+fn the_deadline_bounds_a_server_that_never_answers_whatever_the_timeout() {
+    // Built before the clock starts.
+    schemalift_tests::bin();
+    let mut config = Config::new(SIMPLE);
+    config.failures = vec![Failure::Hang; 4];
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let started = Instant::now();
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(30),
+        &["fetch", &server.url, "--timeout", "60", "--max-time", "1.5"],
+        &[],
+    );
+    let stderr = fails(&out);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        stderr.contains("no answer before the deadline: gave up at the overall deadline of 1.5 s (--max-time) after 1 attempt"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn retries_are_capped() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    for too_many in ["11", "4294967295"] {
+        let out = scratch.run(&["fetch", &server.url, "--retries", too_many], &[]);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("--retries"), "{stderr}");
+        assert!(stderr.contains("0..=10"), "{stderr}");
+    }
+    assert_eq!(server.requests(), 0);
+    ok(&scratch.run(&["fetch", &server.url, "--retries", "10"], &[]));
+}
+
+#[test]
+fn devices_are_refused_as_credential_and_certificate_files() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let limit = Duration::from_secs(20);
+    let refused = |args: &[&str], env: &[(&str, &str)], named: &str| {
+        let out = run_within(
+            &scratch,
+            limit,
+            &[&["fetch", &server.url][..], args].concat(),
+            env,
+        );
+        let stderr = fails(&out);
+        assert!(
+            stderr.contains(named)
+                && stderr.contains("/dev/zero")
+                && stderr.contains("not a regular file (a device, FIFO or socket)"),
+            "{args:?} {env:?}: {stderr}"
+        );
+    };
+    refused(&["--header-file", "/dev/zero"], &[], "cannot read");
+    refused(
+        &["--api-key-id", "01HKEYID", "--api-key-file", "/dev/zero"],
+        &[],
+        "cannot read",
+    );
+    refused(
+        &["--tls-cert", "/dev/zero", "--tls-key", "/dev/zero"],
+        &[],
+        "--tls-cert",
+    );
+    refused(&[], &[("SSL_CERT_FILE", "/dev/zero")], "SSL_CERT_FILE");
+    assert_eq!(server.requests(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_spacectl_config_never_blocks_a_fetch() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    std::fs::create_dir_all(scratch.spacectl_dir()).unwrap();
+    let fifo = scratch.spacectl_dir().join("config.json");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    // No profile asked for: a warning, and the fetch goes on.
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(20),
+        &["fetch", &server.url, "-o", "s.graphql"],
+        &[],
+    );
+    ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "warning: ignoring spacectl's profiles in {}: not a regular file (a device, FIFO or socket)",
+            fifo.display()
+        )),
+        "{stderr}"
+    );
+    // A profile asked for by name: an error, at once.
+    let stderr = fails(&run_within(
+        &scratch,
+        Duration::from_secs(20),
+        &["fetch", &server.url, "--profile", "acme"],
+        &[],
+    ));
+    assert!(
+        stderr.contains(&format!(
+            "spacectl profiles in {}: not a regular file",
+            fifo.display()
+        )),
+        "{stderr}"
+    );
+    // So is /dev/zero in its place (which would otherwise fill the memory).
+    std::fs::remove_file(&fifo).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &fifo).unwrap();
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(20),
+        &["fetch", &server.url, "-o", "s.graphql"],
+        &[],
+    );
+    ok(&out);
+    assert!(
+        text(&out.stderr).contains("not a regular file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn an_unwritable_token_cache_warns_and_the_fetch_goes_on() {
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    // A regular file where the cache directory should be: unwritable even for root.
+    let blocked = scratch.input("not-a-directory", "");
+    let out = run_within(
+        &scratch,
+        Duration::from_secs(30),
+        &[
+            "fetch",
+            &server.url,
+            "-o",
+            "schema.graphql",
+            "--api-key-id",
+            "01HKEYID",
+            "--api-key-secret",
+            "api-key-secret-0123456789",
+        ],
+        &[("SCHEMALIFT_CACHE_DIR", &blocked)],
+    );
+    ok(&out);
+    assert_eq!(server.exchanges(), 1, "one exchange, not one per request");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("continuing without the token cache") && stderr.contains("--no-cache"),
+        "{stderr}"
+    );
+    assert!(scratch.path("schema.graphql").exists());
+    assert_never_shown(&scratch, &[&out], &["api-key-secret-0123456789"]);
+}
+
+#[test]
+fn watch_fails_when_its_last_poll_fails() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let child = schemalift()
+        .env("SCHEMALIFT_CACHE_DIR", scratch.cache())
+        .env("SPACELIFT_CONFIG_DIR", scratch.spacectl_dir())
+        .args([
+            "fetch",
+            &server.url,
+            "-o",
+            "watched.graphql",
+            "--watch",
+            "0.5",
+            "--polls",
+            "3",
+            "--legacy",
+            "--retries",
+            "0",
+        ])
+        .current_dir(scratch.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the first fetch is written, every later request fails.
+    let started = Instant::now();
+    while !scratch.path("watched.graphql").exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no first fetch"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    server.fail_next(&vec![Failure::Status(500); 10]);
+    let out = child.wait_with_output().unwrap();
+    let stderr = fails(&out);
+    assert_eq!(
+        stderr
+            .matches("warning: poll failed, will try again")
+            .count(),
+        2,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: the last poll (3 of 3) failed, watched.graphql keeps the last good schema:"
+        ) && stderr.contains("HTTP 500"),
+        "{stderr}"
+    );
+    assert!(std::fs::read_to_string(scratch.path("watched.graphql"))
+        .unwrap()
+        .contains("type Stack"));
+}

@@ -8,7 +8,7 @@ use crate::http::{ClientCertificate, Header, HttpClient, HttpOptions};
 use crate::introspect::{self, Introspection};
 use crate::probe::Capabilities;
 use crate::query::DEFAULT_DEPTH;
-use crate::retry::RetryPolicy;
+use crate::retry::{self, Deadline, Limits, RetryPolicy};
 use crate::{Endpoint, FetchError};
 use apollo_compiler::Schema;
 use schemalift_model::introspection::Converted;
@@ -41,6 +41,11 @@ pub struct FetchOptions {
     /// Per request.
     pub timeout: Duration,
     pub retry: RetryPolicy,
+    /// The whole fetch — every request, retry and wait, the exchange included — ends by then;
+    /// `None` is [`retry::default_max_time`] of `timeout` and `retry.retries`.
+    pub max_time: Option<Duration>,
+    /// Bytes of one answer, decoded; a larger one ends the fetch.
+    pub max_response_size: u64,
     /// Ask the June 2018 query without probing.
     pub legacy: bool,
     /// Type-reference levels.
@@ -59,6 +64,8 @@ impl Default for FetchOptions {
             client_certificate: None,
             timeout: Duration::from_secs(60),
             retry: RetryPolicy::default(),
+            max_time: None,
+            max_response_size: retry::DEFAULT_MAX_RESPONSE_SIZE,
             legacy: false,
             depth: DEFAULT_DEPTH,
             check_viewer: true,
@@ -208,6 +215,14 @@ impl Session {
     }
 
     async fn fetch(&mut self, options: &FetchOptions) -> Result<Fetched, FetchError> {
+        // Each fetch (each `--watch` poll) has the whole deadline.
+        let max_time = options
+            .max_time
+            .unwrap_or_else(|| retry::default_max_time(options.timeout, options.retry.retries));
+        self.http.set_limits(Limits {
+            max_response_size: options.max_response_size,
+            deadline: Some(Deadline::after(max_time)),
+        });
         let Introspection {
             schema,
             capabilities,
@@ -218,6 +233,9 @@ impl Session {
             if let Some(warning) = self.check_viewer().await {
                 warnings.push(warning);
             }
+        }
+        if let Some(auth) = &mut self.auth {
+            warnings.append(&mut auth.warnings);
         }
         Ok(Fetched {
             endpoint: self.endpoint.clone(),

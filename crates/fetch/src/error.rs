@@ -38,6 +38,17 @@ pub enum FetchError {
         attempts: u32,
     },
 
+    #[error("{endpoint}: {reason}: gave up at the overall deadline of {} s (--max-time) after {attempts} attempt{}", seconds(*max_time), plural(*attempts))]
+    Deadline {
+        endpoint: String,
+        reason: String,
+        max_time: std::time::Duration,
+        attempts: u32,
+    },
+
+    #[error("{endpoint}: the answer is larger than {limit} (--max-response-size); raise the limit if the schema really is that big")]
+    TooLarge { endpoint: String, limit: String },
+
     #[error("{endpoint}: HTTP {status}: {detail}")]
     Http {
         endpoint: String,
@@ -101,6 +112,16 @@ pub enum FetchError {
 
     #[error("token cache {}: {message}", path.display())]
     Cache { path: PathBuf, message: String },
+}
+
+/// `2`, `0.5`: seconds as the user wrote them.
+fn seconds(duration: std::time::Duration) -> String {
+    let s = duration.as_secs_f64();
+    if s.fract() == 0.0 {
+        format!("{s:.0}")
+    } else {
+        format!("{s}")
+    }
 }
 
 fn plural(n: u32) -> &'static str {

@@ -6,7 +6,7 @@
 //! (see [`crate::retry`]).
 
 use crate::auth::{Redactor, Secret};
-use crate::retry::{parse_retry_after, RetryPolicy};
+use crate::retry::{parse_retry_after, Limits, RetryPolicy};
 use crate::{Endpoint, FetchError};
 use reqwest::header::{
     HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
@@ -63,10 +63,13 @@ impl Header {
 
     /// Headers from a file: one `Name: Value` a line; blank lines and `#` comments skipped.
     pub fn parse_file(path: &std::path::Path) -> Result<Vec<Header>, FetchError> {
-        let text = std::fs::read_to_string(path).map_err(|e| FetchError::CredentialsFile {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let text =
+            crate::files::read_bounded_text(path, crate::files::SMALL_FILE_LIMIT).map_err(|e| {
+                FetchError::CredentialsFile {
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                }
+            })?;
         text.lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
@@ -119,6 +122,8 @@ pub struct HttpClient {
     options: HttpOptions,
     headers: HeaderMap,
     redactor: Redactor,
+    /// The current fetch's deadline and answer size cap (see [`HttpClient::set_limits`]).
+    limits: std::sync::Mutex<Limits>,
 }
 
 impl HttpClient {
@@ -174,7 +179,7 @@ impl HttpClient {
             builder = builder.identity(certificate.identity()?);
         }
         for (variable, path) in extra_ca_files() {
-            let pem = std::fs::read(&path)
+            let pem = crate::files::read_bounded(&path, crate::files::CA_BUNDLE_LIMIT)
                 .map_err(|e| FetchError::Client(format!("{variable}={}: {e}", path.display())))?;
             let certificates = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
                 FetchError::Client(format!(
@@ -194,7 +199,19 @@ impl HttpClient {
             options,
             headers,
             redactor,
+            limits: std::sync::Mutex::new(Limits::default()),
         })
+    }
+
+    /// Bound the requests that follow (one fetch: each `--watch` poll sets its own deadline).
+    pub fn set_limits(&self, limits: Limits) {
+        if let Ok(mut current) = self.limits.lock() {
+            *current = limits;
+        }
+    }
+
+    fn limits(&self) -> Limits {
+        self.limits.lock().map(|l| *l).unwrap_or_default()
     }
 
     /// POST a JSON body, retrying transport failures and "later" statuses. The last reply is
@@ -207,6 +224,7 @@ impl HttpClient {
     ) -> Result<Reply, FetchError> {
         let body = serde_json::to_vec(body).map_err(|e| FetchError::Client(e.to_string()))?;
         let policy = self.options.retry;
+        let limits = self.limits();
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -232,19 +250,52 @@ impl HttpClient {
                     "application/graphql-response+json, application/json",
                 )
                 .body(body.clone());
+            let request = match limits.deadline {
+                Some(deadline) if deadline.remaining().is_zero() => {
+                    let reason = "no time left".to_owned();
+                    return Err(self.deadline_error(endpoint, reason, attempt - 1));
+                }
+                Some(deadline) => request.timeout(deadline.remaining().min(self.options.timeout)),
+                None => request,
+            };
+            let allows = |delay: Duration| limits.deadline.is_none_or(|d| d.allows_wait(delay));
             let retries_left = attempt <= policy.retries;
-            match self.send(request).await {
+            match self.send(request, limits.max_response_size).await {
                 Ok((reply, retry_after)) => {
                     if retries_left && RetryPolicy::retryable_status(reply.status) {
-                        tokio::time::sleep(policy.delay(attempt - 1, retry_after)).await;
+                        let delay = policy.delay(attempt - 1, retry_after);
+                        if !allows(delay) {
+                            let reason = match retry_after {
+                                Some(wait) => format!("HTTP {}: the server asks to wait {} s before retrying (Retry-After), past what is left of the deadline", reply.status, wait.as_secs()),
+                                None => format!("HTTP {}: no time left for another attempt", reply.status),
+                            };
+                            return Err(self.deadline_error(endpoint, reason, attempt));
+                        }
+                        tokio::time::sleep(delay).await;
                         continue;
                     }
                     return Ok(reply);
                 }
-                Err(error) => {
-                    if retries_left && !error.is_redirect() {
-                        tokio::time::sleep(policy.delay(attempt - 1, None)).await;
+                Err(Unread::TooLarge) => {
+                    return Err(FetchError::TooLarge {
+                        endpoint: endpoint.to_string(),
+                        limit: crate::files::size(limits.max_response_size),
+                    })
+                }
+                Err(Unread::Transport(error)) => {
+                    let delay = policy.delay(attempt - 1, None);
+                    if retries_left && !error.is_redirect() && allows(delay) {
+                        tokio::time::sleep(delay).await;
                         continue;
+                    }
+                    let out_of_time = limits.deadline.is_some_and(|d| !d.allows_wait(delay));
+                    if out_of_time && (retries_left || error.is_timeout()) {
+                        let reason = if error.is_timeout() {
+                            "no answer before the deadline".to_owned()
+                        } else {
+                            self.redactor.scrub(&innermost(&error).to_string())
+                        };
+                        return Err(self.deadline_error(endpoint, reason, attempt));
                     }
                     return Err(self.transport_error(endpoint, &error, attempt));
                 }
@@ -255,7 +306,8 @@ impl HttpClient {
     async fn send(
         &self,
         request: reqwest::RequestBuilder,
-    ) -> Result<(Reply, Option<Duration>), reqwest::Error> {
+        max_response_size: u64,
+    ) -> Result<(Reply, Option<Duration>), Unread> {
         let response = request.send().await?;
         let status = response.status().as_u16();
         let header = |name| {
@@ -268,7 +320,7 @@ impl HttpClient {
         let content_type = header(CONTENT_TYPE);
         let retry_after =
             header(RETRY_AFTER).and_then(|v| parse_retry_after(&v, SystemTime::now()));
-        let body = response.bytes().await?.to_vec();
+        let body = read_capped(response, max_response_size).await?;
         Ok((
             Reply {
                 status,
@@ -277,6 +329,18 @@ impl HttpClient {
             },
             retry_after,
         ))
+    }
+
+    fn deadline_error(&self, endpoint: &Endpoint, reason: String, attempts: u32) -> FetchError {
+        FetchError::Deadline {
+            endpoint: endpoint.to_string(),
+            reason,
+            max_time: self
+                .limits()
+                .deadline
+                .map_or(Duration::ZERO, |d| d.max_time),
+            attempts,
+        }
     }
 
     fn transport_error(
@@ -313,6 +377,40 @@ impl HttpClient {
             attempts,
         }
     }
+}
+
+/// Why an answer was not read.
+enum Unread {
+    Transport(reqwest::Error),
+    /// Larger than [`Limits::max_response_size`], decoded.
+    TooLarge,
+}
+
+impl From<reqwest::Error> for Unread {
+    fn from(error: reqwest::Error) -> Self {
+        Unread::Transport(error)
+    }
+}
+
+/// The body, decoded (gzip), read chunk by chunk and abandoned as soon as it passes `limit`:
+/// neither an endless answer nor a small compressed one that inflates to gigabytes is ever
+/// held whole.
+async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<Vec<u8>, Unread> {
+    // Without decompression the announced length is the body's: refuse it before reading.
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit)
+    {
+        return Err(Unread::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if (body.len() + chunk.len()) as u64 > limit {
+            return Err(Unread::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// reqwest's own messages are generic ("error sending request", "client error (Connect)",
@@ -401,7 +499,7 @@ impl ClientCertificate {
         let cert_label = Self::label(cert_name, self.from_flags, &self.certificate);
         let key_label = Self::label(key_name, self.from_flags, &self.key);
         let read = |label: &str, path: &Path| {
-            std::fs::read(path)
+            crate::files::read_bounded(path, crate::files::SMALL_FILE_LIMIT)
                 .map_err(|e| FetchError::Client(format!("{label}: {e}")))
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         };

@@ -46,7 +46,12 @@ pub(crate) async fn introspect(
             },
             // A probe is an optimisation: if the server cannot answer it, the full query is
             // asked and its errors decide. Transport failures are final either way.
-            Err(e @ (FetchError::Connect { .. } | FetchError::Timeout { .. })) => return Err(e),
+            Err(
+                e @ (FetchError::Connect { .. }
+                | FetchError::Timeout { .. }
+                | FetchError::Deadline { .. }
+                | FetchError::TooLarge { .. }),
+            ) => return Err(e),
             Err(_) => Capabilities::modern(),
         }
     };

@@ -1,8 +1,68 @@
 //! When and how long to wait before trying a request again: exponential backoff with jitter on
 //! connection errors, timeouts, and the statuses that mean "later" (408, 425, 429, 5xx),
-//! honouring the server's `Retry-After`. GraphQL errors are answers, never retried.
+//! honouring the server's `Retry-After`. GraphQL errors are answers, never retried. And the
+//! [`Limits`] that keep a fetch bounded whatever the server does: one overall deadline for all
+//! requests, retries and waits (`--max-time`), and a cap on the decoded size of each answer
+//! (`--max-response-size`).
 
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Retries a user may ask for (`--retries`): more would only hide a server that is down.
+pub const MAX_RETRIES: u32 = 10;
+
+/// The decoded size of an answer, by default: GitHub's schema, among the largest public ones,
+/// is about 7 MB of introspection JSON.
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 256 << 20;
+
+/// The overall deadline of a fetch when none is given: the probe and the query, each with every
+/// attempt running to `timeout`, and half a minute for the waits between them.
+pub fn default_max_time(timeout: Duration, retries: u32) -> Duration {
+    timeout
+        .saturating_mul(2 * (retries.min(MAX_RETRIES) + 1))
+        .saturating_add(Duration::from_secs(30))
+}
+
+/// What keeps one fetch bounded.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes of an answer, after decompression.
+    pub max_response_size: u64,
+    pub deadline: Option<Deadline>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            deadline: None,
+        }
+    }
+}
+
+/// The instant a fetch must be over by, and the `--max-time` it came from (for messages).
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    pub at: Instant,
+    pub max_time: Duration,
+}
+
+impl Deadline {
+    pub fn after(max_time: Duration) -> Deadline {
+        Deadline {
+            at: Instant::now() + max_time,
+            max_time,
+        }
+    }
+
+    pub fn remaining(&self) -> Duration {
+        self.at.saturating_duration_since(Instant::now())
+    }
+
+    /// Whether waiting `delay` still leaves time for another attempt.
+    pub fn allows_wait(&self, delay: Duration) -> bool {
+        delay < self.remaining()
+    }
+}
 
 /// Statuses worth another try, besides every 5xx.
 const RETRYABLE_STATUSES: [u16; 3] = [408, 425, 429];
@@ -64,6 +124,32 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_deadline_grows_with_timeout_and_retries_and_is_bounded() {
+        assert_eq!(
+            default_max_time(Duration::from_secs(60), 3),
+            Duration::from_secs(60 * 8 + 30)
+        );
+        assert_eq!(
+            default_max_time(Duration::from_secs(1), 0),
+            Duration::from_secs(32)
+        );
+        assert_eq!(
+            default_max_time(Duration::from_secs(1), u32::MAX),
+            default_max_time(Duration::from_secs(1), MAX_RETRIES)
+        );
+    }
+
+    #[test]
+    fn a_deadline_allows_only_waits_that_end_before_it() {
+        let deadline = Deadline::after(Duration::from_secs(2));
+        assert!(deadline.allows_wait(Duration::from_millis(500)));
+        assert!(!deadline.allows_wait(Duration::from_secs(100)));
+        assert!(deadline.remaining() <= Duration::from_secs(2));
+        let over = Deadline::after(Duration::ZERO);
+        assert!(!over.allows_wait(Duration::ZERO));
+    }
 
     #[test]
     fn statuses() {

@@ -20,7 +20,10 @@ use std::time::Duration;
 /// shallower one. Credentials (Spacelift API token, API key, GitHub token; flags, else the
 /// SPACELIFT_API_* variables as spacectl reads them) are exchanged for a JWT that is cached per
 /// endpoint and key until 30 s before it expires (`schemalift auth status`).
-/// Exit codes: 0 ok, 2 the endpoint could not be fetched.
+/// Every fetch is bounded: one overall deadline (--max-time) for all its requests, retries and
+/// waits, and a cap on the decoded size of each answer (--max-response-size).
+/// Exit codes: 0 ok, 2 the endpoint could not be fetched (with --watch --polls: the last poll
+/// failed; the file keeps the last good schema).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The endpoint, with or without /graphql (default: the endpoint the credentials name:
@@ -39,7 +42,8 @@ pub struct Args {
     /// Poll every SECONDS; on each change rewrite the file and print what changed. Needs -o.
     #[arg(long, value_name = "SECONDS", requires = "output", value_parser = watch_interval)]
     watch: Option<Duration>,
-    /// With --watch: stop after this many polls (default: until interrupted).
+    /// With --watch: stop after this many polls (default: until interrupted). The exit status
+    /// is then the last poll's: 2 when it failed.
     #[arg(long, value_name = "N", requires = "watch")]
     polls: Option<u64>,
     #[command(flatten)]
@@ -114,7 +118,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
 }
 
 /// Poll until interrupted (or `polls` are done): each change is written and described. A failed
-/// poll is reported and the next one tried; the file keeps the last good schema.
+/// poll is reported and the next one tried; the file keeps the last good schema. When the last
+/// of `polls` fails, that is the command's error (a CI job must not pass on a dead endpoint).
 #[allow(clippy::too_many_arguments)]
 fn watch(
     client: &mut Client,
@@ -137,6 +142,12 @@ fn watch(
         done += 1;
         let fetched = match client.fetch() {
             Ok(fetched) => fetched,
+            Err(e) if polls == Some(done) => {
+                return Err(anyhow::anyhow!(
+                    "the last poll ({done} of {done}) failed, {} keeps the last good schema: {e}",
+                    path.display()
+                ))
+            }
             Err(e) => {
                 output::warning(format!("poll failed, will try again: {e}"));
                 continue;

@@ -67,9 +67,18 @@ pub struct FetchArgs {
     #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = positive_seconds)]
     pub timeout: Duration,
     /// Retries on connection errors, timeouts, 408, 425, 429 and 5xx (exponential backoff with
-    /// jitter; Retry-After honoured).
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    /// jitter; Retry-After honoured within --max-time), at most 10.
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=schemalift_fetch::MAX_RETRIES as i64))]
     pub retries: u32,
+    /// Seconds the whole fetch may take — every request, retry and wait, token exchange
+    /// included (each --watch poll gets its own). A Retry-After that would pass it ends the
+    /// fetch at once. Default: 2 × (retries + 1) × timeout + 30.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+    pub max_time: Option<Duration>,
+    /// The largest answer accepted, decompressed: bytes, or with K, M or G (KiB, MiB, GiB).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = byte_size)]
+    pub max_response_size: u64,
     /// Ask the June 2018 introspection query without probing (for servers that mishandle the
     /// probe).
     #[arg(long)]
@@ -87,6 +96,29 @@ fn depth(value: &str) -> Result<usize, String> {
             "`{value}` is not a depth between {} and 64",
             schemalift_fetch::MIN_DEPTH
         )),
+    }
+}
+
+/// `1048576`, `512K`, `256M`, `1G` (powers of 1024; `KiB`, `MB` and such read the same).
+fn byte_size(value: &str) -> Result<u64, String> {
+    let bad =
+        || format!("`{value}` is not a size: bytes, or a number with K, M or G (at least 1K)");
+    let trimmed = value.trim();
+    let split = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(split);
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(bad()),
+    };
+    match number.checked_mul(1 << shift) {
+        Some(bytes) if bytes >= 1024 => Ok(bytes),
+        _ => Err(bad()),
     }
 }
 
@@ -167,6 +199,8 @@ impl FetchArgs {
                     retries: self.retries,
                     ..RetryPolicy::default()
                 },
+                max_time: self.max_time,
+                max_response_size: self.max_response_size,
                 legacy: self.legacy,
                 depth: self.depth,
                 check_viewer: true,
@@ -184,5 +218,21 @@ impl FetchArgs {
             crate::output::warning(warning);
         }
         Ok(fetched.into_loaded())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(byte_size("1048576"), Ok(1 << 20));
+        assert_eq!(byte_size("256M"), Ok(256 << 20));
+        assert_eq!(byte_size("512KiB"), Ok(512 << 10));
+        assert_eq!(byte_size("1g"), Ok(1 << 30));
+        for bad in ["", "M", "12X", "-1M", "100", "99999999999999G"] {
+            assert!(byte_size(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -117,7 +117,7 @@ impl TokenCache {
 
     /// The cached token for a key, if there is a readable one. A corrupt file is as good as none.
     pub fn get(&self, key: &str) -> Option<CachedToken> {
-        let bytes = std::fs::read(self.path(key)).ok()?;
+        let bytes = read_token_file(&self.path(key)).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
@@ -143,7 +143,7 @@ impl TokenCache {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "json") {
-                if let Some(token) = std::fs::read(&path)
+                if let Some(token) = read_token_file(&path)
                     .ok()
                     .and_then(|b| serde_json::from_slice::<CachedToken>(&b).ok())
                 {
@@ -180,6 +180,11 @@ impl TokenCache {
             message: e.to_string(),
         }
     }
+}
+
+/// A cached token is a few hundred bytes; anything else in its place is not one.
+fn read_token_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    crate::files::read_bounded(path, crate::files::SMALL_FILE_LIMIT)
 }
 
 fn hex(bytes: &[u8]) -> String {

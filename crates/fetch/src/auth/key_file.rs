@@ -21,7 +21,8 @@ pub fn read_key_file(path: &Path) -> Result<KeyFile, FetchError> {
         path: path.to_owned(),
         message,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| unreadable(e.to_string()))?;
+    let text = crate::files::read_bounded_text(path, crate::files::SMALL_FILE_LIMIT)
+        .map_err(|e| unreadable(e.to_string()))?;
     parse(&text).ok_or_else(|| {
         unreadable(
             "no API key secret found (expected a `secret: …` or `SPACELIFT_API_KEY_SECRET=…` line, or the secret alone on a line); pass --api-key-secret instead"

@@ -62,7 +62,8 @@ impl ProfileFile {
     }
 
     pub fn read(path: &Path) -> Result<ProfileFile, ProfileFileError> {
-        let bytes = match std::fs::read(path) {
+        // A FIFO here must not block a fetch that needs no profile, nor `/dev/zero` fill memory.
+        let bytes = match crate::files::read_bounded(path, crate::files::SMALL_FILE_LIMIT) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ProfileFileError::Missing)

@@ -22,6 +22,8 @@ pub(crate) struct TokenSource {
     current: Option<(Secret, i64)>,
     /// Exchanges made by this source (each one is a billed login at Spacelift).
     pub exchanges: u32,
+    /// What the user should know (a cache that cannot be written), for the fetch's warnings.
+    pub warnings: Vec<String>,
 }
 
 impl TokenSource {
@@ -46,6 +48,7 @@ impl TokenSource {
             cache,
             current: None,
             exchanges: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -107,7 +110,14 @@ impl TokenSource {
                 &token,
                 valid_until,
             );
-            cache.put(key, &entry)?;
+            // The exchange is done (and billed): a cache that cannot keep its token must not
+            // throw it away. Go on without the cache rather than exchange again for nothing.
+            if let Err(e) = cache.put(key, &entry) {
+                self.warnings.push(format!(
+                    "{e}; continuing without the token cache (the next run exchanges the credentials again; --no-cache skips the cache)"
+                ));
+                self.cache = None;
+            }
         }
         self.current = Some((token.clone(), valid_until));
         Ok(token)
