@@ -1917,3 +1917,77 @@ fn watch_fails_when_its_last_poll_fails() {
         .unwrap()
         .contains("type Stack"));
 }
+
+// --- secrets: URLs ---------------------------------------------------------------------
+
+#[test]
+fn urls_show_without_password_or_query_values_in_every_command() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let url = server
+        .url
+        .replace("http://", "http://me:url-pass-secret-5@")
+        + "?token=url-query-secret-6";
+    let shown = server.url.replace("http://", "http://me:***@") + "?token=***";
+    let secrets = ["url-pass-secret-5", "url-query-secret-6"];
+
+    let validate = scratch.run(&["validate", &url], &[]);
+    ok(&validate);
+    let validate_json = scratch.run(&["validate", &url, "--format", "json"], &[]);
+    ok(&validate_json);
+    let diff = scratch.run(&["diff", &url, &url, "--format", "json"], &[]);
+    ok(&diff);
+    assert!(
+        text(&diff.stdout).contains(&shown),
+        "{}",
+        text(&diff.stdout)
+    );
+    let diff_text = scratch.run(&["diff", &url, &url], &[]);
+    ok(&diff_text);
+    let ops = scratch.input("ops.graphql", "query Stacks { stacks { id name } }\n");
+    let codegen = scratch.run(
+        &[
+            "codegen",
+            &url,
+            "--lang",
+            "typescript",
+            "--ops",
+            &ops,
+            "-o",
+            "generated",
+        ],
+        &[],
+    );
+    ok(&codegen);
+    let docs = scratch.run(&["docs", &url, "-o", "docs"], &[]);
+    ok(&docs);
+    let changelog = scratch.run(&["changelog", &url, &url, "-o", "changelog.md"], &[]);
+    ok(&changelog);
+    let generated: Vec<(PathBuf, String)> = scratch
+        .files_outside_cache()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(scratch.path("generated")))
+        .collect();
+    assert!(!generated.is_empty());
+    assert!(
+        generated
+            .iter()
+            .any(|(_, content)| content.contains(&shown)),
+        "the header names the URL, redacted: {generated:#?}"
+    );
+    let changelog_md = std::fs::read_to_string(scratch.path("changelog.md")).unwrap();
+    assert!(changelog_md.contains(&shown), "{changelog_md}");
+    assert_never_shown(
+        &scratch,
+        &[
+            &validate,
+            &validate_json,
+            &diff,
+            &diff_text,
+            &codegen,
+            &docs,
+            &changelog,
+        ],
+        &secrets,
+    );
+}

@@ -20,20 +20,35 @@ pub fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSch
     let loaded = match url {
         // A fetch prints its own warnings, those of the answer included.
         Some(url) if sources.len() == 1 => return fetch.fetch_schema(url),
-        Some(url) => return Err(LoadError::MixedFormats { name: url.clone() }.into()),
+        Some(url) => {
+            return Err(LoadError::MixedFormats {
+                name: schemalift_fetch::redact_url(url),
+            }
+            .into())
+        }
         None => schemalift_model::load(&sources)?,
     };
     loaded.warnings.iter().for_each(output::warning);
     Ok(loaded)
 }
 
-/// A short name for the arguments in messages: the file, or the first file and a count.
+/// A short name for the arguments in messages and generated files: the file, or the first file
+/// and a count; a URL as [`shown`].
 pub fn describe(args: &[String]) -> String {
     match args {
         [one] if one == "-" => "<stdin>".to_owned(),
-        [one] => one.clone(),
-        [first, rest @ ..] => format!("{first} (+{} more)", rest.len()),
+        [one] => shown(one),
+        [first, rest @ ..] => format!("{} (+{} more)", shown(first), rest.len()),
         [] => "<no schema>".to_owned(),
+    }
+}
+
+/// One argument as every command shows it: a URL through the redaction `fetch` uses (no
+/// password, no query values), anything else as given.
+pub fn shown(arg: &str) -> String {
+    match SchemaSource::parse(arg) {
+        SchemaSource::Url(_) => schemalift_fetch::redact_url(arg),
+        _ => arg.to_owned(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The GraphQL endpoint a fetch talks to: parsed once, normalised the way Spacelift's own tools
-//! do (a bare account URL means its `/graphql`), and shown without anything secret in it.
+//! do (a bare account URL means its `/graphql`), and shown without anything secret in it:
+//! [`redact_url`] is the one way every command shows a URL (the password and the query's
+//! values replaced by `***`).
 
 use crate::FetchError;
 use reqwest::Url;
@@ -24,7 +26,7 @@ impl Endpoint {
             format!("https://{trimmed}")
         };
         let invalid = |message: String| FetchError::InvalidEndpoint {
-            endpoint: redact_userinfo(trimmed),
+            endpoint: redact_url(trimmed),
             message,
         };
         let mut url = Url::parse(&with_scheme).map_err(|e| invalid(e.to_string()))?;
@@ -61,9 +63,10 @@ impl Endpoint {
 }
 
 impl fmt::Display for Endpoint {
-    /// The URL with any password in it replaced, so messages can name the endpoint safely.
+    /// The URL with any password and query values in it replaced, so messages can name the
+    /// endpoint safely.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&redact_userinfo(self.url.as_str()))
+        f.write_str(&redact_url(self.url.as_str()))
     }
 }
 
@@ -71,6 +74,36 @@ impl fmt::Debug for Endpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Endpoint({self})")
     }
+}
+
+/// A URL as every command shows it: `https://user:pass@host/gql?token=abc&v=1` →
+/// `https://user:***@host/gql?token=***&v=***`. Passwords and query values (`?token=`,
+/// `?api_key=`, a bare `?secret`) are where credentials ride in URLs; the scheme, host, port,
+/// path and parameter names stay, so the URL is still recognisable. Works on strings that do
+/// not parse, and leaves text without `://` (a file name) as it is.
+pub fn redact_url(url: &str) -> String {
+    let url = redact_userinfo(url);
+    let Some(query_start) = url.find('?') else {
+        return url;
+    };
+    let (head, rest) = url.split_at(query_start);
+    let rest = &rest[1..];
+    let (query, fragment) = match rest.find('#') {
+        Some(hash) => (&rest[..hash], &rest[hash..]),
+        None => (rest, ""),
+    };
+    if query.is_empty() {
+        return url.clone();
+    }
+    let redacted: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) => format!("{name}=***"),
+            None if pair.is_empty() => String::new(),
+            None => "***".to_owned(),
+        })
+        .collect();
+    format!("{head}?{}{fragment}", redacted.join("&"))
 }
 
 /// `https://user:pass@host/` → `https://user:***@host/`, also for strings that do not parse.
@@ -124,8 +157,31 @@ mod tests {
         assert_eq!(e.to_string(), "https://me:***@example.com/graphql");
         assert!(!format!("{e:?}").contains("hunter2"));
         assert!(!e.cache_identity().contains("hunter2"));
+        let e = Endpoint::parse("https://me:hunter2@example.com/gql?token=tok3n&v=1").unwrap();
+        assert_eq!(
+            e.to_string(),
+            "https://me:***@example.com/gql?token=***&v=***"
+        );
         let err = Endpoint::parse("ftp://me:hunter2@example.com").unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
         assert!(err.to_string().contains("unsupported scheme"), "{err}");
+    }
+
+    #[test]
+    fn urls_show_without_passwords_or_query_values() {
+        for (input, shown) in [
+            ("http://u:pw@h:8080/graphql", "http://u:***@h:8080/graphql"),
+            ("http://h/g?token=abc", "http://h/g?token=***"),
+            (
+                "http://h/g?a=1&&b&c=#frag",
+                "http://h/g?a=***&&***&c=***#frag",
+            ),
+            ("https://h/g?", "https://h/g?"),
+            ("schema.graphql", "schema.graphql"),
+            ("git:HEAD~1:schema.graphql", "git:HEAD~1:schema.graphql"),
+            ("http://h/p@x?k=v", "http://h/p@x?k=***"),
+        ] {
+            assert_eq!(redact_url(input), shown, "{input}");
+        }
     }
 }

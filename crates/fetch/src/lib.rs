@@ -25,7 +25,7 @@ mod retry;
 
 pub use auth::{Credentials, Secret};
 pub use client::{fetch_blocking, Client, FetchOptions, Fetched, Progress};
-pub use endpoint::Endpoint;
+pub use endpoint::{redact_url, Endpoint};
 pub use error::FetchError;
 pub use http::{ClientCertificate, Header, USER_AGENT};
 pub use introspect::Introspection;

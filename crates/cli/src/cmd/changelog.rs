@@ -48,7 +48,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     if !base.is_empty() && !base.ends_with('/') {
         base.push('/');
     }
-    let view = changelog::view(&changes, &new.schema, &args.old, &args.new, &base);
+    let (old_name, new_name) = (schema_arg::shown(&args.old), schema_arg::shown(&args.new));
+    let view = changelog::view(&changes, &new.schema, &old_name, &new_name, &base);
     let text = changelog::render(&view, &templates)?;
     match &args.output {
         Some(path) => {

@@ -105,7 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     });
     let (old, new) = (old?, new?);
     let mut warnings = Vec::new();
-    for (side, arg, loaded) in [("OLD", &args.old, &old), ("NEW", &args.new, &new)] {
+    // URLs as every command shows them (no password, no query values).
+    let (old_name, new_name) = (schema_arg::shown(&args.old), schema_arg::shown(&args.new));
+    for (side, arg, loaded) in [("OLD", &old_name, &old), ("NEW", &new_name, &new)] {
         if loaded.is_valid() {
             continue;
         }
@@ -146,7 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     if args.text {
         print!(
             "{}",
-            schemalift_check::textual::unified(&old.schema, &new.schema, &args.old, &args.new)
+            schemalift_check::textual::unified(&old.schema, &new.schema, &old_name, &new_name)
         );
     }
 
@@ -169,8 +171,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     };
 
     let report = DiffReport {
-        old_name: args.old.clone(),
-        new_name: args.new.clone(),
+        old_name,
+        new_name,
         findings,
         new_schema: &new.schema,
         warnings,
@@ -206,5 +208,5 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
 fn load_side(side: &str, arg: &str, fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
     schema_arg::load_with(std::slice::from_ref(&arg.to_owned()), fetch)
         .inspect_err(schema_arg::print_syntax_errors)
-        .with_context(|| format!("{side} {arg}"))
+        .with_context(|| format!("{side} {}", schema_arg::shown(arg)))
 }

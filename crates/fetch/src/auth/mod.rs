@@ -125,6 +125,20 @@ impl Redactor {
         }
     }
 
+    /// A header the user gave (`-H`, `--header-file`): its whole value, and for
+    /// `Authorization` and `Proxy-Authorization` also the credential after the scheme word
+    /// (`Bearer T` → `T`), because a server that refuses it echoes the token alone.
+    pub fn add_header(&self, name: &str, value: &str) {
+        self.add(value);
+        if name.eq_ignore_ascii_case("authorization")
+            || name.eq_ignore_ascii_case("proxy-authorization")
+        {
+            if let Some((_, credential)) = value.trim().split_once(char::is_whitespace) {
+                self.add(credential.trim());
+            }
+        }
+    }
+
     pub fn add_credentials(&self, credentials: &Credentials) {
         for secret in credentials.secrets() {
             self.add(secret);
@@ -180,5 +194,20 @@ mod tests {
         r.add("abcdefgh");
         r.add("ab");
         assert_eq!(r.scrub("x abcdefgh y abcd ab"), "x *** y *** ab");
+    }
+
+    #[test]
+    fn authorization_headers_hide_their_credential_alone_too() {
+        let r = Redactor::default();
+        r.add_header("Authorization", "Bearer tok-SECRET-1");
+        r.add_header("proxy-authorization", "Basic  dXNlcjpTRUNSRVQ=");
+        r.add_header("X-Api-Key", "key-SECRET-2");
+        // Only the credential of an authorization header; another header's words are not.
+        r.add_header("X-Note", "Bearer notasecret");
+        assert_eq!(
+            r.scrub("bad token tok-SECRET-1; Bearer tok-SECRET-1; dXNlcjpTRUNSRVQ= key-SECRET-2"),
+            "bad token ***; ***; *** ***"
+        );
+        assert_eq!(r.scrub("notasecret"), "notasecret");
     }
 }
