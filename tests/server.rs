@@ -5,8 +5,9 @@
 //! bearer, an expired token gets an "unauthorized" error) and counts what it is asked.
 //!
 //! Knobs ([`Config`]) make it behave like the servers schemalift must survive: scripted failures
-//! (500s, a 401, 429 with Retry-After, an HTML page, invalid JSON, a request that never
-//! answers, a 503 with a long Retry-After, an endless body, a gzip bomb), a 2018-era server that rejects newer introspection fields, a depth limit,
+//! (500s, a 401, 429 with Retry-After, an HTML page, invalid JSON, redirects, an error echoing
+//! the bearer, a request that never answers, a 503 with a long Retry-After, an endless body, a
+//! gzip bomb), a 2018-era server that rejects newer introspection fields, a depth limit,
 //! introspection switched off, https with a certificate of a test CA ([`TestPki`]), asking
 //! for a client certificate (mutual TLS) if told to, and an answer rewritten as a newer server
 //! would give it ([`Config::rewrite_answer`]).
@@ -49,6 +50,11 @@ pub enum Failure {
     Hang,
     /// 308 Permanent Redirect to this URL.
     Redirect(String),
+    /// This redirect status (301, 302, 303, 307, 308) to this URL.
+    RedirectWith(u16, String),
+    /// 200 with a GraphQL error that quotes the request's `Authorization` credential, as a
+    /// careless server does.
+    EchoAuthorization,
     /// 503 with `Retry-After: <seconds>`.
     Unavailable { retry_after: u64 },
     /// 200 with a JSON body that never ends (spaces after `{"data":`, streamed until the client
@@ -523,6 +529,17 @@ async fn graphql(
             body: String::from_utf8_lossy(&body).into_owned(),
         });
     }
+    if let Some(Failure::EchoAuthorization) = failure {
+        let credential = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' '))
+            .map_or("", |(_, credential)| credential);
+        return errors(
+            StatusCode::OK,
+            &format!("token {credential} is not valid here"),
+        );
+    }
     if let Some(failure) = failure {
         return fail(failure).await;
     }
@@ -611,6 +628,12 @@ async fn fail(failure: Failure) -> Response {
             )
                 .into_response()
         }
+        Failure::RedirectWith(status, location) => (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::TEMPORARY_REDIRECT),
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
+        Failure::EchoAuthorization => unreachable!("answered with the request's headers"),
         Failure::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()

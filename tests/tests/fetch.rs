@@ -1313,7 +1313,7 @@ fn html_error_pages_and_invalid_json_are_named() {
 }
 
 #[test]
-fn a_redirect_from_http_to_https_is_named_not_a_certificate_error() {
+fn a_redirect_to_another_host_is_refused_naming_both_urls() {
     let mut config = Config::new(SIMPLE);
     config.failures = vec![Failure::Redirect(
         "https://acme.app.spacelift.io/graphql".into(),
@@ -1322,9 +1322,10 @@ fn a_redirect_from_http_to_https_is_named_not_a_certificate_error() {
     let scratch = Scratch::new();
     let stderr = fails(&scratch.run(&["fetch", &server.url, "--legacy"], &[]));
     assert!(
-        stderr.contains(
-            "redirected to https://acme.app.spacelift.io/graphql: give the https endpoint itself"
-        ),
+        stderr.contains(&format!(
+            "refused the redirect (HTTP 308) from {} to https://acme.app.spacelift.io/graphql: to another host; give the URL it names as the endpoint if you trust it",
+            server.url
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("after 1 attempt"), "{stderr}");
@@ -1460,6 +1461,35 @@ fn partial_answers_warn_and_keep_going() {
     );
 }
 
+/// Server text with terminal escapes (clear screen, window title, bell) and line breaks reaches
+/// the terminal written out, on the one line the message promises.
+#[test]
+fn server_text_cannot_drive_the_terminal() {
+    let mut config = Config::new(SIMPLE);
+    config.partial_error = Some("boom\x1b[2J\x1b]0;pwned\x07\r\nerror: forged line".into());
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let out = scratch.run(&["fetch", &server.url, "-o", "s.graphql"], &[]);
+    ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        !stderr.contains('\x1b') && !stderr.contains('\x07') && !stderr.contains('\r'),
+        "{stderr:?}"
+    );
+    let warning = stderr
+        .lines()
+        .find(|l| l.contains("answered with data and an error"))
+        .unwrap_or_else(|| panic!("{stderr:?}"));
+    assert!(
+        warning.ends_with(r"boom\x1b[2J\x1b]0;pwned\x07\r\nerror: forged line"),
+        "{warning}"
+    );
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("error: forged")),
+        "{stderr:?}"
+    );
+}
+
 #[test]
 fn usage_errors() {
     let scratch = Scratch::new();
@@ -1581,13 +1611,12 @@ fn run_within(scratch: &Scratch, limit: Duration, args: &[&str], env: &[(&str, &
 
 #[test]
 fn an_endless_answer_stops_at_the_response_size_cap() {
-    // Built before the clock starts.
+    // Built first, so the guard of `run_within` measures the run alone.
     schemalift_tests::bin();
     let mut config = Config::new(SIMPLE);
     config.failures = vec![Failure::Endless];
     let server = server::start_with(config);
     let scratch = Scratch::new();
-    let started = Instant::now();
     let out = run_within(
         &scratch,
         Duration::from_secs(30),
@@ -1611,11 +1640,6 @@ fn an_endless_answer_stops_at_the_response_size_cap() {
             server.url
         )),
         "{stderr}"
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
     );
     // Not retried: an answer too large once is too large again.
     assert_eq!(server.requests(), 1);
@@ -1665,13 +1689,12 @@ fn a_gzip_bomb_stops_at_the_response_size_cap() {
 
 #[test]
 fn a_retry_after_past_the_deadline_ends_the_fetch_at_once() {
-    // Built before the clock starts.
+    // Built first, so the guard of `run_within` measures the run alone.
     schemalift_tests::bin();
     let mut config = Config::new(SIMPLE);
     config.failures = vec![Failure::Unavailable { retry_after: 100 }];
     let server = server::start_with(config);
     let scratch = Scratch::new();
-    let started = Instant::now();
     let out = run_within(
         &scratch,
         Duration::from_secs(30),
@@ -1679,11 +1702,6 @@ fn a_retry_after_past_the_deadline_ends_the_fetch_at_once() {
         &[],
     );
     let stderr = fails(&out);
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "took {:?}",
-        started.elapsed()
-    );
     assert!(
         stderr.contains(&format!(
             "{}: HTTP 503: the server asks to wait 100 s before retrying (Retry-After), past what is left of the deadline: gave up at the overall deadline of 2 s (--max-time) after 1 attempt",
@@ -1696,13 +1714,12 @@ fn a_retry_after_past_the_deadline_ends_the_fetch_at_once() {
 
 #[test]
 fn the_deadline_bounds_a_server_that_never_answers_whatever_the_timeout() {
-    // Built before the clock starts.
+    // Built first, so the guard of `run_within` measures the run alone.
     schemalift_tests::bin();
     let mut config = Config::new(SIMPLE);
     config.failures = vec![Failure::Hang; 4];
     let server = server::start_with(config);
     let scratch = Scratch::new();
-    let started = Instant::now();
     let out = run_within(
         &scratch,
         Duration::from_secs(30),
@@ -1710,11 +1727,6 @@ fn the_deadline_bounds_a_server_that_never_answers_whatever_the_timeout() {
         &[],
     );
     let stderr = fails(&out);
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "took {:?}",
-        started.elapsed()
-    );
     assert!(
         stderr.contains("no answer before the deadline: gave up at the overall deadline of 1.5 s (--max-time) after 1 attempt"),
         "{stderr}"
@@ -1918,7 +1930,264 @@ fn watch_fails_when_its_last_poll_fails() {
         .contains("type Stack"));
 }
 
-// --- secrets: URLs ---------------------------------------------------------------------
+// --- secrets: redirects, echoed credentials, URLs ------------------------------------------
+
+/// The one error line of a refused redirect, from `from` to `to`.
+fn assert_redirect_refused(stderr: &str, status: u16, from: &str, to: &str, reason: &str) {
+    assert!(
+        stderr.contains(&format!(
+            "refused the redirect (HTTP {status}) from {from} to {to}: {reason}"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn exchanges_never_follow_a_redirect_with_the_secret_in_the_body() {
+    let (config, _) = spacelift_server();
+    let elsewhere = server::start_with(config.clone());
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let api_key = |url: &str| {
+        scratch.run(
+            &[
+                "fetch",
+                url,
+                "--retries",
+                "0",
+                "--no-cache",
+                "--api-key-id",
+                "01HKEYID",
+                "--api-key-secret",
+                "api-key-secret-0123456789",
+            ],
+            &[],
+        )
+    };
+    // To another port of the same host, and to the endpoint itself: neither is followed.
+    server.fail_next(&[Failure::Redirect(elsewhere.url.clone())]);
+    let away = api_key(&server.url);
+    assert_redirect_refused(
+        &fails(&away),
+        308,
+        &server.url,
+        &elsewhere.url,
+        "the request carries credentials, which are never sent on to a redirect",
+    );
+    assert_eq!(elsewhere.requests(), 0, "the secret went on");
+    let itself = format!("{}?again", server.url);
+    server.fail_next(&[Failure::RedirectWith(307, itself)]);
+    let same = api_key(&server.url);
+    assert_redirect_refused(
+        &fails(&same),
+        307,
+        &server.url,
+        &format!("{}?***", server.url),
+        "the request carries credentials",
+    );
+    assert_eq!(server.exchanges(), 0);
+    // The GitHub token's exchange alike.
+    server.fail_next(&[Failure::RedirectWith(307, elsewhere.url.clone())]);
+    let github = scratch.run(
+        &["fetch", &server.url, "--retries", "0", "--no-cache"],
+        &[("SPACELIFT_API_GITHUB_TOKEN", "ghp_githubtoken0123456789")],
+    );
+    assert_redirect_refused(
+        &fails(&github),
+        307,
+        &server.url,
+        &elsewhere.url,
+        "the request carries credentials",
+    );
+    assert_eq!(elsewhere.requests(), 0, "the token went on");
+    assert_never_shown(
+        &scratch,
+        &[&away, &same, &github],
+        &["api-key-secret-0123456789", "ghp_githubtoken0123456789"],
+    );
+}
+
+#[test]
+fn no_request_follows_a_redirect_to_another_origin_or_down_to_http() {
+    let elsewhere = server::start(SIMPLE);
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let headers = scratch.input("headers", "Authorization: Bearer file-bearer-0123\n");
+    let fetch = |url: &str| {
+        scratch.run(
+            &[
+                "fetch",
+                url,
+                "--legacy",
+                "--retries",
+                "0",
+                "-H",
+                "X-Api-Key: hdr-key-secret-4242",
+                "--header-file",
+                &headers,
+            ],
+            &[],
+        )
+    };
+    let mut outputs = Vec::new();
+    for status in [301, 302, 303, 307, 308] {
+        server.fail_next(&[Failure::RedirectWith(status, elsewhere.url.clone())]);
+        let out = fetch(&server.url);
+        assert_redirect_refused(
+            &fails(&out),
+            status,
+            &server.url,
+            &elsewhere.url,
+            "to another port",
+        );
+        outputs.push(out);
+    }
+    let other_host = elsewhere.url.replace("127.0.0.1", "localhost");
+    server.fail_next(&[Failure::Redirect(other_host.clone())]);
+    let out = fetch(&server.url);
+    assert_redirect_refused(
+        &fails(&out),
+        308,
+        &server.url,
+        &other_host,
+        "to another host",
+    );
+    outputs.push(out);
+    assert_eq!(elsewhere.requests(), 0, "headers went to another origin");
+
+    // From https down to http on the same host: refused, nothing sent in cleartext.
+    let pki = TestPki::generate();
+    let mut config = Config::new(SIMPLE);
+    config.tls = Some(Tls {
+        pki: pki.clone(),
+        require_client_certificate: false,
+    });
+    let secure = server::start_with(config);
+    let ca = scratch.input("ca.pem", &pki.ca_certificate);
+    secure.fail_next(&[Failure::Redirect(elsewhere.url.clone())]);
+    let down = scratch.run(
+        &[
+            "fetch",
+            &secure.url,
+            "--legacy",
+            "--retries",
+            "0",
+            "-H",
+            "X-Api-Key: hdr-key-secret-4242",
+        ],
+        &[("SPACELIFT_API_TLS_CA", &ca)],
+    );
+    assert_redirect_refused(
+        &fails(&down),
+        308,
+        &secure.url,
+        &elsewhere.url,
+        "from https to http would send the request in cleartext",
+    );
+    assert_eq!(elsewhere.requests(), 0, "sent in cleartext");
+    outputs.push(down);
+    let outputs: Vec<&Output> = outputs.iter().collect();
+    assert_never_shown(
+        &scratch,
+        &outputs,
+        &["hdr-key-secret-4242", "file-bearer-0123"],
+    );
+}
+
+#[test]
+fn a_same_host_upgrade_to_https_is_followed_with_the_headers() {
+    let pki = TestPki::generate();
+    let mut config = Config::new(SIMPLE);
+    config.tls = Some(Tls {
+        pki: pki.clone(),
+        require_client_certificate: false,
+    });
+    let secure = server::start_with(config);
+    let plain = server::start(SIMPLE);
+    plain.fail_next(&[Failure::RedirectWith(301, secure.url.clone())]);
+    let scratch = Scratch::new();
+    let ca = scratch.input("ca.pem", &pki.ca_certificate);
+    let out = scratch.run(
+        &["fetch", &plain.url, "--legacy", "-H", "X-Team: core"],
+        &[("SPACELIFT_API_TLS_CA", &ca)],
+    );
+    ok(&out);
+    assert_same_schema(SIMPLE, &text(&out.stdout), "simple");
+    let seen = secure.seen();
+    assert_eq!(seen.len(), 1, "{seen:#?}");
+    assert_eq!(seen[0].header("x-team"), Some("core"));
+    assert!(
+        seen[0].body.contains("__schema"),
+        "the POST body went along"
+    );
+}
+
+#[test]
+fn an_authorization_credential_echoed_alone_is_hidden() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    server.fail_next(&[Failure::EchoAuthorization]);
+    let by_flag = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--legacy",
+            "--retries",
+            "0",
+            "-H",
+            "Authorization: Bearer hdr-bearer-secret-77",
+        ],
+        &[],
+    );
+    let stderr = fails(&by_flag);
+    assert!(stderr.contains("token *** is not valid here"), "{stderr}");
+    let headers = scratch.input("headers", "Authorization: Token file-token-secret-88\n");
+    server.fail_next(&[Failure::EchoAuthorization]);
+    let by_file = scratch.run(
+        &[
+            "fetch",
+            &server.url,
+            "--legacy",
+            "--retries",
+            "0",
+            "--header-file",
+            &headers,
+        ],
+        &[],
+    );
+    let stderr = fails(&by_file);
+    assert!(stderr.contains("token *** is not valid here"), "{stderr}");
+    assert_never_shown(
+        &scratch,
+        &[&by_flag, &by_file],
+        &["hdr-bearer-secret-77", "file-token-secret-88"],
+    );
+}
+
+#[test]
+fn header_lines_without_a_colon_are_named_not_quoted() {
+    let server = server::start(SIMPLE);
+    let scratch = Scratch::new();
+    let by_flag = scratch.run(&["fetch", &server.url, "-H", "pasted-token-secret-1"], &[]);
+    let stderr = fails(&by_flag);
+    assert!(
+        stderr.contains("-H value has no colon: expected `Name: Value`"),
+        "{stderr}"
+    );
+    let headers = scratch.input("headers", "X-Team: core\npasted-token-secret-2\n");
+    let by_file = scratch.run(&["fetch", &server.url, "--header-file", &headers], &[]);
+    let stderr = fails(&by_file);
+    assert!(
+        stderr.contains("line 2 has no colon: expected `Name: Value`"),
+        "{stderr}"
+    );
+    assert_eq!(server.requests(), 0);
+    assert_never_shown(
+        &scratch,
+        &[&by_flag, &by_file],
+        &["pasted-token-secret-1", "pasted-token-secret-2"],
+    );
+}
 
 #[test]
 fn urls_show_without_password_or_query_values_in_every_command() {

@@ -31,29 +31,29 @@ impl fmt::Debug for Header {
 }
 
 impl Header {
-    /// Parse `Name: Value`: split at the first colon (values such as URLs keep theirs), both
-    /// sides trimmed. The error never repeats the value.
+    /// Parse a `-H` value, `Name: Value`: split at the first colon (values such as URLs keep
+    /// theirs), both sides trimmed. The error never repeats the text, which is often a pasted
+    /// token.
     pub fn parse(text: &str) -> Result<Header, FetchError> {
+        Header::parse_as(text, "-H value").map_err(FetchError::Credentials)
+    }
+
+    /// Parse one line of text named `what` in messages (`-H value`, `line 2`).
+    fn parse_as(text: &str, what: &str) -> Result<Header, String> {
         let Some((name, value)) = text.split_once(':') else {
-            return Err(FetchError::Credentials(format!(
-                "header `{}` has no colon: expected `Name: Value`",
-                text.chars()
-                    .take_while(|c| !c.is_whitespace())
-                    .take(40)
-                    .collect::<String>()
-            )));
+            return Err(format!("{what} has no colon: expected `Name: Value`"));
         };
         let name = name.trim();
         if HeaderName::from_bytes(name.as_bytes()).is_err() || name.is_empty() {
-            return Err(FetchError::Credentials(format!(
-                "`{name}` is not a valid header name"
-            )));
+            return Err(format!(
+                "{what} has no valid header name before its colon: expected `Name: Value`"
+            ));
         }
         let value = value.trim();
         if HeaderValue::from_str(value).is_err() {
-            return Err(FetchError::Credentials(format!(
+            return Err(format!(
                 "the value of header `{name}` has characters a header cannot carry"
-            )));
+            ));
         }
         Ok(Header {
             name: name.to_owned(),
@@ -62,6 +62,7 @@ impl Header {
     }
 
     /// Headers from a file: one `Name: Value` a line; blank lines and `#` comments skipped.
+    /// Errors name the line by number, never by its text.
     pub fn parse_file(path: &std::path::Path) -> Result<Vec<Header>, FetchError> {
         let text =
             crate::files::read_bounded_text(path, crate::files::SMALL_FILE_LIMIT).map_err(|e| {
@@ -74,9 +75,11 @@ impl Header {
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
             .map(|(n, line)| {
-                Header::parse(line).map_err(|e| FetchError::CredentialsFile {
-                    path: path.to_owned(),
-                    message: format!("line {}: {e}", n + 1),
+                Header::parse_as(line, &format!("line {}", n + 1)).map_err(|message| {
+                    FetchError::CredentialsFile {
+                        path: path.to_owned(),
+                        message,
+                    }
                 })
             })
             .collect()
@@ -119,11 +122,59 @@ impl HttpOptions {
 
 pub struct HttpClient {
     client: reqwest::Client,
+    /// For a plain-HTTP endpoint (whose client has no trust roots) redirected to https on the
+    /// same host: a client with them, made on the first such redirect.
+    upgraded: std::sync::Mutex<Option<reqwest::Client>>,
     options: HttpOptions,
     headers: HeaderMap,
     redactor: Redactor,
     /// The current fetch's deadline and answer size cap (see [`HttpClient::set_limits`]).
     limits: std::sync::Mutex<Limits>,
+}
+
+/// Redirects followed in a row before giving up.
+const MAX_REDIRECTS: usize = 10;
+
+/// Why a redirect is not followed, or `None` when it may be. Redirects are followed by hand
+/// (reqwest's own policy cannot tell one request from another):
+///
+/// - never for a request whose body carries credentials (the API-key and GitHub-token
+///   exchanges): the secret would go wherever the server says, once more;
+/// - within the origin (scheme, host and port), with everything the request carried;
+/// - from http to https on the same host (an upgrade: nothing goes anywhere it did not);
+/// - nowhere else: not to another host or port (where the user's headers and the bearer
+///   must not go) and never from https to http (cleartext).
+fn refuse_redirect(
+    from: &reqwest::Url,
+    to: &reqwest::Url,
+    secret_body: bool,
+) -> Option<&'static str> {
+    if secret_body {
+        return Some("the request carries credentials, which are never sent on to a redirect");
+    }
+    match (from.scheme(), to.scheme()) {
+        (_, "http" | "https") => {}
+        _ => return Some("not to http or https"),
+    }
+    if from.scheme() == "https" && to.scheme() == "http" {
+        return Some("from https to http would send the request in cleartext");
+    }
+    if from.host_str() != to.host_str() {
+        return Some("to another host");
+    }
+    if from.scheme() == to.scheme() && from.port_or_known_default() != to.port_or_known_default() {
+        return Some("to another port");
+    }
+    None
+}
+
+/// Why one attempt failed: the transport, or a redirect refused (never retried).
+enum SendError {
+    Transport(reqwest::Error),
+    Redirect(String),
+    Client(FetchError),
+    /// Larger than [`Limits::max_response_size`].
+    TooLarge,
 }
 
 impl HttpClient {
@@ -134,7 +185,7 @@ impl HttpClient {
             HeaderValue::from_static("schemalift"),
         );
         for header in &options.headers {
-            redactor.add(header.value.expose());
+            redactor.add_header(&header.name, header.value.expose());
             let name = HeaderName::from_bytes(header.name.as_bytes()).map_err(|_| {
                 FetchError::Credentials(format!("`{}` is not a valid header name", header.name))
             })?;
@@ -148,54 +199,10 @@ impl HttpClient {
             // Repeated names are all sent, as curl does.
             headers.append(name, value);
         }
-        let mut builder = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .timeout(options.timeout)
-            .connect_timeout(options.timeout.min(Duration::from_secs(30)))
-            .use_rustls_tls();
-        if !options.tls {
-            // Without trust roots an https redirect would fail as a certificate error; say
-            // what happened instead.
-            builder =
-                builder
-                    .tls_built_in_root_certs(false)
-                    .redirect(reqwest::redirect::Policy::custom(|attempt| {
-                        if attempt.url().scheme() == "https" {
-                            let error = format!(
-                                "redirected to {}: give the https endpoint itself",
-                                attempt.url()
-                            );
-                            attempt.error(error)
-                        } else if attempt.previous().len() >= 10 {
-                            attempt.error("too many redirects")
-                        } else {
-                            attempt.follow()
-                        }
-                    }));
-        }
-        // Loaded for plain-HTTP endpoints too, so that a wrong path is reported the day it is
-        // set, not the day the endpoint moves to https.
-        if let Some(certificate) = &options.client_certificate {
-            builder = builder.identity(certificate.identity()?);
-        }
-        for (variable, path) in extra_ca_files() {
-            let pem = crate::files::read_bounded(&path, crate::files::CA_BUNDLE_LIMIT)
-                .map_err(|e| FetchError::Client(format!("{variable}={}: {e}", path.display())))?;
-            let certificates = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                FetchError::Client(format!(
-                    "{variable}={}: not PEM certificates: {e}",
-                    path.display()
-                ))
-            })?;
-            for certificate in certificates {
-                builder = builder.add_root_certificate(certificate);
-            }
-        }
-        let client = builder
-            .build()
-            .map_err(|e| FetchError::Client(innermost(&e).to_string()))?;
+        let client = build_client(&options, options.tls)?;
         Ok(HttpClient {
             client,
+            upgraded: std::sync::Mutex::new(None),
             options,
             headers,
             redactor,
@@ -216,99 +223,226 @@ impl HttpClient {
 
     /// POST a JSON body, retrying transport failures and "later" statuses. The last reply is
     /// returned whatever its status; only a transport failure on every attempt is an error.
+    /// Redirects are followed within the origin and from http to https on the same host.
     pub async fn post(
         &self,
         endpoint: &Endpoint,
         body: &serde_json::Value,
         bearer: Option<&Secret>,
     ) -> Result<Reply, FetchError> {
+        self.post_with(endpoint, body, bearer, false).await
+    }
+
+    /// [`HttpClient::post`] for a body that carries credentials (an exchange): no redirect is
+    /// followed, wherever it leads.
+    pub async fn post_secret(
+        &self,
+        endpoint: &Endpoint,
+        body: &serde_json::Value,
+    ) -> Result<Reply, FetchError> {
+        self.post_with(endpoint, body, None, true).await
+    }
+
+    async fn post_with(
+        &self,
+        endpoint: &Endpoint,
+        body: &serde_json::Value,
+        bearer: Option<&Secret>,
+        secret_body: bool,
+    ) -> Result<Reply, FetchError> {
         let body = serde_json::to_vec(body).map_err(|e| FetchError::Client(e.to_string()))?;
         let policy = self.options.retry;
+        let mut headers = self.headers.clone();
+        if let Some(bearer) = bearer {
+            let mut value =
+                HeaderValue::from_str(&format!("Bearer {}", bearer.expose())).map_err(|_| {
+                    FetchError::Credentials("the token has characters a header cannot carry".into())
+                })?;
+            value.set_sensitive(true);
+            // The credentials' bearer replaces an Authorization given with -H.
+            headers.insert(AUTHORIZATION, value);
+        }
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/graphql-response+json, application/json"),
+        );
         let limits = self.limits();
+        let past_deadline = |reason: String, attempts: u32| {
+            limits.deadline.map(|deadline| FetchError::Deadline {
+                endpoint: endpoint.to_string(),
+                reason: self.redactor.scrub(&reason),
+                max_time: deadline.max_time,
+                attempts,
+            })
+        };
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let mut headers = self.headers.clone();
-            if let Some(bearer) = bearer {
-                let mut value = HeaderValue::from_str(&format!("Bearer {}", bearer.expose()))
-                    .map_err(|_| {
-                        FetchError::Credentials(
-                            "the token has characters a header cannot carry".into(),
-                        )
-                    })?;
-                value.set_sensitive(true);
-                // The credentials' bearer replaces an Authorization given with -H.
-                headers.insert(AUTHORIZATION, value);
-            }
-            let request = self
-                .client
-                .post(endpoint.url().clone())
-                .headers(headers)
-                .header(CONTENT_TYPE, "application/json")
-                .header(
-                    reqwest::header::ACCEPT,
-                    "application/graphql-response+json, application/json",
-                )
-                .body(body.clone());
-            let request = match limits.deadline {
+            let retries_left = attempt <= policy.retries;
+            let timeout = match limits.deadline {
                 Some(deadline) if deadline.remaining().is_zero() => {
-                    let reason = "no time left".to_owned();
-                    return Err(self.deadline_error(endpoint, reason, attempt - 1));
+                    return Err(past_deadline("no time left".into(), attempt - 1)
+                        .unwrap_or_else(|| unreachable!("a deadline was set")));
                 }
-                Some(deadline) => request.timeout(deadline.remaining().min(self.options.timeout)),
-                None => request,
+                Some(deadline) => self.options.timeout.min(deadline.remaining()),
+                None => self.options.timeout,
             };
             let allows = |delay: Duration| limits.deadline.is_none_or(|d| d.allows_wait(delay));
-            let retries_left = attempt <= policy.retries;
-            match self.send(request, limits.max_response_size).await {
+            match self
+                .follow(endpoint.url(), &headers, &body, secret_body, timeout)
+                .await
+            {
                 Ok((reply, retry_after)) => {
                     if retries_left && RetryPolicy::retryable_status(reply.status) {
+                        if let Some(wait) = retry_after.filter(|wait| !allows(*wait)) {
+                            let reason = format!(
+                                "HTTP {}: the server asks to wait {} s before retrying (Retry-After), past what is left of the deadline",
+                                reply.status,
+                                wait.as_secs()
+                            );
+                            if let Some(error) = past_deadline(reason, attempt) {
+                                return Err(error);
+                            }
+                        }
                         let delay = policy.delay(attempt - 1, retry_after);
                         if !allows(delay) {
                             let reason = match retry_after {
                                 Some(wait) => format!("HTTP {}: the server asks to wait {} s before retrying (Retry-After), past what is left of the deadline", reply.status, wait.as_secs()),
                                 None => format!("HTTP {}: no time left for another attempt", reply.status),
                             };
-                            return Err(self.deadline_error(endpoint, reason, attempt));
+                            if let Some(error) = past_deadline(reason, attempt) {
+                                return Err(error);
+                            }
                         }
                         tokio::time::sleep(delay).await;
                         continue;
                     }
                     return Ok(reply);
                 }
-                Err(Unread::TooLarge) => {
+                Err(SendError::TooLarge) => {
                     return Err(FetchError::TooLarge {
                         endpoint: endpoint.to_string(),
                         limit: crate::files::size(limits.max_response_size),
                     })
                 }
-                Err(Unread::Transport(error)) => {
+                Err(SendError::Transport(error)) => {
+                    if error.is_timeout() && timeout < self.options.timeout {
+                        if let Some(error) =
+                            past_deadline("no answer before the deadline".into(), attempt)
+                        {
+                            return Err(error);
+                        }
+                    }
                     let delay = policy.delay(attempt - 1, None);
-                    if retries_left && !error.is_redirect() && allows(delay) {
+                    if retries_left && allows(delay) {
                         tokio::time::sleep(delay).await;
                         continue;
                     }
-                    let out_of_time = limits.deadline.is_some_and(|d| !d.allows_wait(delay));
-                    if out_of_time && (retries_left || error.is_timeout()) {
-                        let reason = if error.is_timeout() {
-                            "no answer before the deadline".to_owned()
-                        } else {
-                            self.redactor.scrub(&innermost(&error).to_string())
-                        };
-                        return Err(self.deadline_error(endpoint, reason, attempt));
+                    if retries_left {
+                        let message = self.transport_error(endpoint, &error, attempt).to_string();
+                        let reason = message
+                            .strip_prefix(&format!("{endpoint}: "))
+                            .unwrap_or(&message)
+                            .to_owned();
+                        if let Some(error) = past_deadline(reason, attempt) {
+                            return Err(error);
+                        }
                     }
                     return Err(self.transport_error(endpoint, &error, attempt));
                 }
+                Err(SendError::Redirect(message)) => {
+                    return Err(FetchError::Connect {
+                        endpoint: endpoint.to_string(),
+                        message: self.redactor.scrub(&message),
+                        attempts: attempt,
+                    })
+                }
+                Err(SendError::Client(error)) => return Err(error),
             }
         }
     }
 
-    async fn send(
+    /// One attempt: the request, and the redirects [`refuse_redirect`] allows, each sent with
+    /// the same method, headers and body.
+    async fn follow(
         &self,
-        request: reqwest::RequestBuilder,
-        max_response_size: u64,
-    ) -> Result<(Reply, Option<Duration>), Unread> {
-        let response = request.send().await?;
+        start: &reqwest::Url,
+        headers: &HeaderMap,
+        body: &[u8],
+        secret_body: bool,
+        timeout: Duration,
+    ) -> Result<(Reply, Option<Duration>), SendError> {
+        let mut url = start.clone();
+        let mut hops = 0;
+        loop {
+            let client = if url.scheme() == "https" && !self.options.tls {
+                self.upgraded_client().map_err(SendError::Client)?
+            } else {
+                self.client.clone()
+            };
+            let request = client
+                .post(url.clone())
+                .headers(headers.clone())
+                .timeout(timeout)
+                .body(body.to_vec());
+            let response = request.send().await.map_err(SendError::Transport)?;
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok());
+            let redirect = match location {
+                Some(location)
+                    if matches!(response.status().as_u16(), 301 | 302 | 303 | 307 | 308) =>
+                {
+                    Some(url.join(location))
+                }
+                _ => None,
+            };
+            let Some(next) = redirect else {
+                return self.read(response).await;
+            };
+            let refusal = |reason: &str, to: &str| {
+                SendError::Redirect(format!(
+                    "refused the redirect (HTTP {}) from {} to {}: {reason}; give the URL it names as the endpoint if you trust it",
+                    response.status().as_u16(),
+                    crate::endpoint::redact_url(url.as_str()),
+                    crate::endpoint::redact_url(to),
+                ))
+            };
+            let next = match next {
+                Ok(next) => next,
+                Err(_) => return Err(refusal("not a URL", location.unwrap_or_default())),
+            };
+            if let Some(reason) = refuse_redirect(&url, &next, secret_body) {
+                return Err(refusal(reason, next.as_str()));
+            }
+            hops += 1;
+            if hops > MAX_REDIRECTS {
+                return Err(refusal("too many redirects", next.as_str()));
+            }
+            url = next;
+        }
+    }
+
+    /// The client for https when the endpoint was plain HTTP (made once, with trust roots).
+    fn upgraded_client(&self) -> Result<reqwest::Client, FetchError> {
+        let mut upgraded = self
+            .upgraded
+            .lock()
+            .map_err(|_| FetchError::Client("the https client is unusable".into()))?;
+        if let Some(client) = upgraded.as_ref() {
+            return Ok(client.clone());
+        }
+        let client = build_client(&self.options, true)?;
+        *upgraded = Some(client.clone());
+        Ok(client)
+    }
+
+    async fn read(
+        &self,
+        response: reqwest::Response,
+    ) -> Result<(Reply, Option<Duration>), SendError> {
         let status = response.status().as_u16();
         let header = |name| {
             response
@@ -320,7 +454,11 @@ impl HttpClient {
         let content_type = header(CONTENT_TYPE);
         let retry_after =
             header(RETRY_AFTER).and_then(|v| parse_retry_after(&v, SystemTime::now()));
-        let body = read_capped(response, max_response_size).await?;
+        let body = match read_capped(response, self.limits().max_response_size).await {
+            Ok(body) => body,
+            Err(Unread::TooLarge) => return Err(SendError::TooLarge),
+            Err(Unread::Transport(error)) => return Err(SendError::Transport(error)),
+        };
         Ok((
             Reply {
                 status,
@@ -329,18 +467,6 @@ impl HttpClient {
             },
             retry_after,
         ))
-    }
-
-    fn deadline_error(&self, endpoint: &Endpoint, reason: String, attempts: u32) -> FetchError {
-        FetchError::Deadline {
-            endpoint: endpoint.to_string(),
-            reason,
-            max_time: self
-                .limits()
-                .deadline
-                .map_or(Duration::ZERO, |d| d.max_time),
-            attempts,
-        }
     }
 
     fn transport_error(
@@ -411,6 +537,42 @@ async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<Vec<
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// The reqwest client: rustls, trust roots only when TLS may be needed (loading the system's
+/// costs milliseconds a plain-HTTP endpoint should not pay), extra CA files, the client
+/// certificate, and no redirects of its own ([`HttpClient`] follows them by hand).
+fn build_client(options: &HttpOptions, tls: bool) -> Result<reqwest::Client, FetchError> {
+    let mut builder = reqwest::Client::builder()
+        .user_agent(USER_AGENT)
+        .timeout(options.timeout)
+        .connect_timeout(options.timeout.min(Duration::from_secs(30)))
+        .redirect(reqwest::redirect::Policy::none())
+        .use_rustls_tls();
+    if !tls {
+        builder = builder.tls_built_in_root_certs(false);
+    }
+    // Loaded for plain-HTTP endpoints too, so that a wrong path is reported the day it is
+    // set, not the day the endpoint moves to https.
+    if let Some(certificate) = &options.client_certificate {
+        builder = builder.identity(certificate.identity()?);
+    }
+    for (variable, path) in extra_ca_files() {
+        let pem = crate::files::read_bounded(&path, crate::files::CA_BUNDLE_LIMIT)
+            .map_err(|e| FetchError::Client(format!("{variable}={}: {e}", path.display())))?;
+        let certificates = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+            FetchError::Client(format!(
+                "{variable}={}: not PEM certificates: {e}",
+                path.display()
+            ))
+        })?;
+        for certificate in certificates {
+            builder = builder.add_root_certificate(certificate);
+        }
+    }
+    builder
+        .build()
+        .map_err(|e| FetchError::Client(innermost(&e).to_string()))
 }
 
 /// reqwest's own messages are generic ("error sending request", "client error (Connect)",
@@ -608,7 +770,48 @@ mod tests {
     }
 
     #[test]
+    fn redirects_stay_within_the_origin_or_upgrade_and_never_carry_secrets() {
+        let url = |u: &str| reqwest::Url::parse(u).unwrap();
+        let from = url("http://h:8080/graphql");
+        assert_eq!(
+            refuse_redirect(&from, &url("http://h:8080/v2"), false),
+            None
+        );
+        assert_eq!(
+            refuse_redirect(&from, &url("https://h:8443/graphql"), false),
+            None
+        );
+        assert_eq!(
+            refuse_redirect(&from, &url("http://h:8443/graphql"), false),
+            Some("to another port")
+        );
+        assert_eq!(
+            refuse_redirect(&from, &url("https://evil/graphql"), false),
+            Some("to another host")
+        );
+        assert_eq!(
+            refuse_redirect(&url("https://h/graphql"), &url("http://h/graphql"), false),
+            Some("from https to http would send the request in cleartext")
+        );
+        assert_eq!(
+            refuse_redirect(&from, &url("ftp://h/graphql"), false),
+            Some("not to http or https")
+        );
+        // With credentials in the body, not even within the origin.
+        assert!(refuse_redirect(&from, &url("http://h:8080/v2"), true).is_some());
+    }
+
+    #[test]
     fn bad_headers_do_not_echo_values() {
+        let e = Header::parse("eyJhbGciOiJIUzI1NiJ9.pasted")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "-H value has no colon: expected `Name: Value`");
+        let e = Header::parse("Bearer sekrit: x").unwrap_err().to_string();
+        assert!(
+            !e.contains("sekrit") && e.contains("no valid header name"),
+            "{e}"
+        );
         let e = Header::parse("Authorization Bearer-sekrit-value")
             .unwrap_err()
             .to_string();
@@ -631,7 +834,11 @@ mod tests {
         assert_eq!(headers.len(), 2);
         std::fs::write(&path, "X-Ok: 1\nbroken line\n").unwrap();
         let e = Header::parse_file(&path).unwrap_err().to_string();
-        assert!(e.contains("line 2"), "{e}");
+        assert!(
+            e.ends_with("line 2 has no colon: expected `Name: Value`"),
+            "{e}"
+        );
+        assert!(!e.contains("broken"), "{e}");
     }
 
     fn vars(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {

@@ -44,7 +44,8 @@ pub(super) async fn exchange(
         Credentials::Token(token) => return Ok((token.clone(), i64::MAX)),
     };
     let body = json!({ "query": exchange.mutation, "variables": variables });
-    let reply = http.post(endpoint, &body, None).await?;
+    // The body holds the secret: it goes to the endpoint or nowhere, never on to a redirect.
+    let reply = http.post_secret(endpoint, &body).await?;
     let response: GraphQLResponse = graphql::interpret(reply, endpoint, redactor)?;
     let failed = |message: String| FetchError::Exchange {
         endpoint: endpoint.to_string(),
