@@ -82,6 +82,8 @@ pub struct Config {
     pub require_auth: bool,
     /// Seconds an issued JWT lives (`validUntil` = now + this).
     pub token_lifetime: u64,
+    /// How long an exchange takes, as a real login does (so runs started together overlap).
+    pub exchange_delay: Duration,
     /// API keys `apiKeyUser(id:, secret:)` accepts.
     pub api_keys: Vec<(String, String)>,
     /// GitHub tokens `oauthUser(token:)` accepts.
@@ -254,6 +256,7 @@ impl Config {
             schema_sdl: schema_sdl.to_owned(),
             require_auth: false,
             token_lifetime: 3600,
+            exchange_delay: Duration::ZERO,
             api_keys: Vec::new(),
             github_tokens: Vec::new(),
             api_tokens: Vec::new(),
@@ -544,7 +547,10 @@ async fn graphql(
         return fail(failure).await;
     }
     match kind {
-        "exchange" => exchange(&state, &query, &variables),
+        "exchange" => {
+            tokio::time::sleep(state.config.exchange_delay).await;
+            exchange(&state, &query, &variables)
+        }
         "viewer" => match bearer(&state, &headers) {
             Bearer::Valid(subject) => json_response(
                 StatusCode::OK,

@@ -1876,6 +1876,113 @@ fn an_unwritable_token_cache_warns_and_the_fetch_goes_on() {
 }
 
 #[test]
+fn concurrent_cold_cache_fetches_make_one_exchange() {
+    let (mut config, _) = spacelift_server();
+    // A login that takes a while, as a real one can: without a lock every run would log in.
+    config.exchange_delay = Duration::from_millis(500);
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let runs: Vec<_> = (0..6)
+        .map(|i| {
+            let out = format!("schema-{i}.graphql");
+            let mut cmd = schemalift();
+            cmd.env("SPACELIFT_CONFIG_DIR", scratch.spacectl_dir())
+                .env("SCHEMALIFT_CACHE_DIR", scratch.cache())
+                .args(["fetch", &server.url, "-o", &out])
+                .args(["--api-key-id", "01HKEYID", "--api-key-secret"])
+                .arg("api-key-secret-0123456789")
+                .current_dir(scratch.dir.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().expect("run schemalift")
+        })
+        .collect();
+    for child in runs {
+        ok(&child.wait_with_output().expect("output"));
+    }
+    assert_eq!(server.exchanges(), 1, "one billed login for all six runs");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_token_cache_that_is_not_the_users_own_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let (config, _) = spacelift_server();
+    let server = server::start_with(config);
+    let scratch = Scratch::new();
+    let args = [
+        "fetch",
+        &server.url,
+        "-o",
+        "schema.graphql",
+        "--api-key-id",
+        "01HKEYID",
+        "--api-key-secret",
+        "api-key-secret-0123456789",
+    ];
+    ok(&scratch.run(&args, &[]));
+    assert_eq!(server.exchanges(), 1);
+    let tokens = scratch.cache().join("tokens");
+
+    // Open to everyone: made private again, with a warning, and its token still used.
+    std::fs::set_permissions(&tokens, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = scratch.run(&args, &[]);
+    ok(&out);
+    assert!(
+        text(&out.stderr).contains("made it private (700)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let mode = std::fs::metadata(&tokens).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700);
+    assert_eq!(server.exchanges(), 1);
+
+    // A symbolic link (whoever made it chose its tokens): not followed, not written through.
+    let elsewhere = scratch.path("elsewhere");
+    std::fs::rename(&tokens, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &tokens).unwrap();
+    let before = std::fs::read_dir(&elsewhere).unwrap().count();
+    let out = scratch.run(&args, &[]);
+    ok(&out);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("is a symbolic link")
+            && stderr.contains("continuing without the token cache"),
+        "{stderr}"
+    );
+    assert_eq!(
+        server.exchanges(),
+        2,
+        "the linked cache's token is not used"
+    );
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), before);
+    let status = scratch.run(&["auth", "status"], &[]);
+    assert!(
+        text(&status.stderr).contains("is a symbolic link"),
+        "{}",
+        text(&status.stderr)
+    );
+    assert_ne!(status.status.code(), Some(0));
+
+    // A token file of another user's (only root can make one) is not read.
+    std::fs::remove_file(&tokens).unwrap();
+    std::fs::rename(&elsewhere, &tokens).unwrap();
+    let root =
+        std::fs::metadata(&tokens).is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+    if root {
+        for entry in std::fs::read_dir(&tokens).unwrap().flatten() {
+            std::os::unix::fs::chown(entry.path(), Some(4242), None).unwrap();
+        }
+        ok(&scratch.run(&args, &[]));
+        assert_eq!(
+            server.exchanges(),
+            3,
+            "another user's token file is not read"
+        );
+    }
+}
+
+#[test]
 fn watch_fails_when_its_last_poll_fails() {
     let server = server::start(SIMPLE);
     let scratch = Scratch::new();

@@ -217,7 +217,7 @@ impl HttpClient {
         }
     }
 
-    fn limits(&self) -> Limits {
+    pub(crate) fn limits(&self) -> Limits {
         self.limits.lock().map(|l| *l).unwrap_or_default()
     }
 

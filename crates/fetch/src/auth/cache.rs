@@ -6,6 +6,12 @@
 //! the endpoint, the method, the key ID and a SHA-256 of the secret, so no secret is ever a
 //! name, and a changed secret never reuses a token the old one earned. Files are private (0600,
 //! in a 0700 directory) and written atomically.
+//!
+//! The directory is trusted only when it is a real directory of the user's own (not a symbolic
+//! link, not another user's) and private; token files are read only when they are regular files
+//! of the user's own, since whoever can plant one decides which JWT is sent. A per-key lock file
+//! serialises exchanges across processes, so runs starting together on a cold cache make one
+//! billed login between them.
 
 use super::{Method, Secret};
 use crate::{Endpoint, FetchError};
@@ -115,6 +121,66 @@ impl TokenCache {
         self.dir.join(format!("{key}.json"))
     }
 
+    /// Whether the directory can be trusted with tokens: `Ok(None)` when it can (or does not
+    /// exist yet), `Ok(Some(note))` when it was group- or world-accessible and has been made
+    /// private (`0700`) again, an error when it is a symbolic link, not a directory, or owned by
+    /// another user — refused rather than repaired, as it is not the user's to change.
+    pub fn secure(&self) -> Result<Option<String>, FetchError> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{MetadataExt, PermissionsExt};
+            let metadata = match std::fs::symlink_metadata(&self.dir) {
+                Ok(metadata) => metadata,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(self.error(&self.dir, e)),
+            };
+            let refuse = |why: String| {
+                Err(self.error(
+                    &self.dir,
+                    format!("{why}; the token cache must be a private directory of your own (remove it, set SCHEMALIFT_CACHE_DIR, or pass --no-cache)"),
+                ))
+            };
+            if metadata.file_type().is_symlink() {
+                return refuse("is a symbolic link".into());
+            }
+            if !metadata.is_dir() {
+                return refuse("is not a directory".into());
+            }
+            if metadata.uid() != euid() {
+                return refuse(format!("is owned by another user (uid {})", metadata.uid()));
+            }
+            let mode = metadata.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700))
+                    .map_err(|e| self.error(&self.dir, e))?;
+                return Ok(Some(format!(
+                    "the token cache {} was open to other users (mode {mode:o}); made it private (700)",
+                    self.dir.display()
+                )));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Hold the exchange for a key: `Ok(None)` while another process holds it. Released when
+    /// the [`ExchangeLock`] is dropped, or by the system when its process ends.
+    pub fn try_lock(&self, key: &str) -> std::io::Result<Option<ExchangeLock>> {
+        create_private_dir(&self.dir)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(self.dir.join(format!("{key}.lock")))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(ExchangeLock(file))),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+
     /// The cached token for a key, if there is a readable one. A corrupt file is as good as none.
     pub fn get(&self, key: &str) -> Option<CachedToken> {
         let bytes = read_token_file(&self.path(key)).ok()?;
@@ -134,6 +200,7 @@ impl TokenCache {
 
     /// Every cached token, with its file, sorted by endpoint then method.
     pub fn list(&self) -> Result<Vec<(PathBuf, CachedToken)>, FetchError> {
+        self.secure()?;
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -161,13 +228,15 @@ impl TokenCache {
         Ok(tokens)
     }
 
-    /// Delete the cached tokens of one endpoint, or all of them; returns how many were deleted.
+    /// Delete the cached tokens of one endpoint, or all of them, with their lock files; returns
+    /// how many tokens were deleted.
     pub fn logout(&self, endpoint: Option<&Endpoint>) -> Result<usize, FetchError> {
         let wanted = endpoint.map(Endpoint::cache_identity);
         let mut removed = 0;
         for (path, token) in self.list()? {
             if wanted.as_ref().is_none_or(|w| *w == token.endpoint) {
                 std::fs::remove_file(&path).map_err(|e| self.error(&path, e))?;
+                let _ = std::fs::remove_file(path.with_extension("lock"));
                 removed += 1;
             }
         }
@@ -182,9 +251,30 @@ impl TokenCache {
     }
 }
 
-/// A cached token is a few hundred bytes; anything else in its place is not one.
+/// The exchange of one key, held (see [`TokenCache::try_lock`]).
+#[derive(Debug)]
+pub struct ExchangeLock(#[allow(dead_code)] std::fs::File);
+
+/// A cached token is a few hundred bytes; anything else in its place is not one, and neither is
+/// a symbolic link or a file of another user's. (Nobody else can swap the file between the
+/// check and the read: the directory is the user's own and private, see [`TokenCache::secure`].)
 fn read_token_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = std::fs::symlink_metadata(path)?;
+        if !metadata.file_type().is_file() || metadata.uid() != euid() {
+            return Err(std::io::Error::other(
+                "not a regular file of this user's own",
+            ));
+        }
+    }
     crate::files::read_bounded(path, crate::files::SMALL_FILE_LIMIT)
+}
+
+#[cfg(unix)]
+fn euid() -> u32 {
+    rustix::process::geteuid().as_raw()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -329,5 +419,110 @@ mod tests {
         assert_eq!(cache.list().unwrap().len(), 1);
         assert_eq!(cache.logout(None).unwrap(), 1);
         assert!(cache.list().unwrap().is_empty());
+    }
+
+    fn cached_one(cache: &TokenCache) -> String {
+        let e = endpoint("https://acme.app.spacelift.io");
+        let key = TokenCache::key(&e, Method::ApiKey, Some("K"), &Secret::new("s"));
+        let token = CachedToken::new(
+            &e,
+            Method::ApiKey,
+            Some("K".into()),
+            &Secret::new("j.w.t"),
+            42,
+        );
+        cache.put(&key, &token).unwrap();
+        key
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_tokens_directory_is_refused_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = TokenCache::at(dir.path().join("elsewhere"));
+        cached_one(&elsewhere);
+        std::os::unix::fs::symlink(elsewhere.dir(), dir.path().join("tokens")).unwrap();
+        let cache = TokenCache::at(dir.path().join("tokens"));
+        let error = cache.secure().unwrap_err().to_string();
+        assert!(
+            error.contains("is a symbolic link") && error.contains("--no-cache"),
+            "{error}"
+        );
+        assert!(
+            cache.list().is_err(),
+            "auth status must not list through the link"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_open_to_others_is_made_private_again() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path().join("tokens"));
+        assert_eq!(cache.secure().unwrap(), None, "no directory yet is fine");
+        cached_one(&cache);
+        std::fs::set_permissions(cache.dir(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let note = cache.secure().unwrap().expect("a note about the repair");
+        assert!(
+            note.contains("mode 777") && note.contains("private"),
+            "{note}"
+        );
+        let mode = std::fs::metadata(cache.dir()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        assert_eq!(cache.secure().unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn token_files_that_are_links_or_not_the_users_are_ignored() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path().join("tokens"));
+        let key = cached_one(&cache);
+        assert!(cache.get(&key).is_some());
+        // A link to a token file elsewhere (a planted JWT) is not a token.
+        let planted = dir.path().join("planted.json");
+        std::fs::rename(cache.path(&key), &planted).unwrap();
+        std::os::unix::fs::symlink(&planted, cache.path(&key)).unwrap();
+        assert!(cache.get(&key).is_none());
+        assert!(cache.list().unwrap().is_empty());
+        // A file of another user's: only root can make one.
+        std::fs::remove_file(cache.path(&key)).unwrap();
+        std::fs::rename(&planted, cache.path(&key)).unwrap();
+        assert!(cache.get(&key).is_some());
+        if euid() == 0 {
+            std::os::unix::fs::chown(cache.path(&key), Some(4242), None).unwrap();
+            assert_eq!(std::fs::metadata(cache.path(&key)).unwrap().uid(), 4242);
+            assert!(
+                cache.get(&key).is_none(),
+                "another user's token file was read"
+            );
+            std::os::unix::fs::chown(cache.dir(), Some(4242), None).unwrap();
+            let error = cache.secure().unwrap_err().to_string();
+            assert!(
+                error.contains("owned by another user (uid 4242)"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_exchange_lock_per_key_until_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::at(dir.path().join("tokens"));
+        let held = cache.try_lock("k").unwrap().expect("free");
+        assert!(cache.try_lock("k").unwrap().is_none(), "held elsewhere");
+        assert!(
+            cache.try_lock("other").unwrap().is_some(),
+            "keys lock apart"
+        );
+        drop(held);
+        assert!(cache.try_lock("k").unwrap().is_some());
+        // Logout takes the lock files with the tokens.
+        let key = cached_one(&cache);
+        drop(cache.try_lock(&key).unwrap());
+        assert_eq!(cache.logout(None).unwrap(), 1);
+        assert!(!cache.dir().join(format!("{key}.lock")).exists());
     }
 }

@@ -14,7 +14,7 @@ mod key_file;
 mod profile;
 mod source;
 
-pub use cache::{CachedToken, TokenCache};
+pub use cache::{CachedToken, ExchangeLock, TokenCache};
 pub use env::{resolve, CredentialFlags, Origin, ProfileChoice, Resolution, Resolved};
 pub use jwt::Claims;
 pub use key_file::read_key_file;
