@@ -19,6 +19,7 @@ mod files;
 mod graphql;
 mod http;
 mod introspect;
+pub mod notify;
 mod probe;
 mod query;
 mod retry;

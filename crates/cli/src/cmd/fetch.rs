@@ -5,7 +5,11 @@ use super::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::output;
 use clap::ValueEnum;
-use schemalift_fetch::{Client, Fetched, Progress};
+use schemalift_check::report::{self, DiffReport};
+use schemalift_check::rules::Finding;
+use schemalift_check::Change;
+use schemalift_fetch::notify::{Notifier, NotifyOptions};
+use schemalift_fetch::{Client, Endpoint, Fetched, Progress, RetryPolicy, Secret};
 use schemalift_model::{introspection, sdl, write_atomic, Schema};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +50,12 @@ pub struct Args {
     /// is then the last poll's: 2 when it failed.
     #[arg(long, value_name = "N", requires = "watch")]
     polls: Option<u64>,
+    /// With --watch: on each change, POST the `diff --format json` report, its `text` field a
+    /// Markdown summary (counts, then the breaking changes) that a Slack or Mattermost incoming
+    /// webhook shows as it is. Retried as the fetch is (--timeout, --retries, --max-time); a
+    /// failure is a warning and the watch goes on. The URL is never printed.
+    #[arg(long, value_name = "URL", requires = "watch", value_parser = secret)]
+    notify: Option<Secret>,
     #[command(flatten)]
     endpoint: FetchArgs,
 }
@@ -54,6 +64,11 @@ pub struct Args {
 enum Format {
     Sdl,
     Json,
+}
+
+/// The webhook URL carries its secret in the path (Slack's do): `Debug` must not show it.
+fn secret(value: &str) -> Result<Secret, String> {
+    Ok(Secret::new(value))
 }
 
 fn watch_interval(value: &str) -> Result<Duration, String> {
@@ -70,6 +85,21 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Some(path) if path.extension().is_some_and(|e| e == "json") => Format::Json,
         _ => Format::Sdl,
     });
+    // A webhook that cannot be used is an error before anything is fetched.
+    let notifier = match &args.notify {
+        Some(url) => Some(Notifier::new(
+            url.expose(),
+            NotifyOptions {
+                timeout: args.endpoint.timeout,
+                retry: RetryPolicy {
+                    retries: args.endpoint.retries,
+                    ..RetryPolicy::default()
+                },
+                max_time: args.endpoint.max_time,
+            },
+        )?),
+        None => None,
+    };
     let spinner = Spinner::start();
     let target = args
         .endpoint
@@ -112,14 +142,18 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             format,
             args.sort,
             args.polls,
+            notifier.as_ref(),
         ),
         _ => Ok(Exit::Ok),
     }
 }
 
-/// Poll until interrupted (or `polls` are done): each change is written and described. A failed
-/// poll is reported and the next one tried; the file keeps the last good schema. When the last
-/// of `polls` fails, that is the command's error (a CI job must not pass on a dead endpoint).
+/// Poll until interrupted (or `polls` are done): each change is written and described, and sent
+/// to the `--notify` webhook. The first fetch is the baseline, never a change; a poll whose
+/// schema prints the same is no change either, nor is one whose text differs with no schema
+/// change (nothing is sent for those). A failed poll is reported and the next one tried; the
+/// file keeps the last good schema. When the last of `polls` fails, that is the command's
+/// error (a CI job must not pass on a dead endpoint).
 #[allow(clippy::too_many_arguments)]
 fn watch(
     client: &mut Client,
@@ -130,6 +164,7 @@ fn watch(
     format: Format,
     sort: bool,
     polls: Option<u64>,
+    notifier: Option<&Notifier>,
 ) -> anyhow::Result<Exit> {
     eprintln!(
         "watching {} every {:.1} s",
@@ -182,10 +217,31 @@ fn watch(
             writeln!(stdout, "  (no schema change; the printed text differs)")?;
         }
         stdout.flush()?;
+        drop(stdout);
+        if let Some(notifier) = notifier.filter(|_| !changes.is_empty()) {
+            notify(notifier, &fetched.endpoint, changes, &fetched.schema);
+        }
         schema = fetched.schema;
         text = new_text;
     }
     Ok(Exit::Ok)
+}
+
+/// POST one change set to the `--notify` webhook, as `diff --format json` renders it. A failure
+/// is one warning line (which never names the URL) and the watch goes on.
+fn notify(notifier: &Notifier, endpoint: &Endpoint, changes: Vec<Change>, schema: &Schema) {
+    let report = DiffReport {
+        old_name: format!("{endpoint} (previous)"),
+        new_name: endpoint.to_string(),
+        findings: changes.into_iter().map(Finding::new).collect(),
+        new_schema: schema,
+        warnings: Vec::new(),
+        operations: None,
+        rules_file: None,
+    };
+    if let Err(e) = notifier.send(&report::json(&report)) {
+        output::warning(format!("notification not sent, the watch goes on: {e}"));
+    }
 }
 
 fn report(fetched: &Fetched) {
