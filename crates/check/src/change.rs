@@ -2,7 +2,7 @@
 //! ([`ChangeKind`]) and, in one table, each kind's stable code, criticality, message template and
 //! the reason a client breaks. Docs (docs/diff.md), reports and rules all read this table.
 
-use crate::coordinate::Coordinate;
+use schemalift_model::Coordinate;
 use serde::Serialize;
 use std::fmt;
 
@@ -27,12 +27,55 @@ impl Criticality {
     ];
 
     pub fn as_str(self) -> &'static str {
+        self.presentation().code
+    }
+
+    /// How this criticality is shown, in every output format.
+    pub const fn presentation(self) -> &'static Presentation {
+        use anstyle::AnsiColor;
+        const BREAKING: Presentation = Presentation {
+            code: "breaking",
+            title: "Breaking",
+            mark: "✖",
+            style: AnsiColor::Red.on_default().bold(),
+            annotation: Some("error"),
+        };
+        const DANGEROUS: Presentation = Presentation {
+            code: "dangerous",
+            title: "Dangerous",
+            mark: "⚠",
+            style: AnsiColor::Yellow.on_default().bold(),
+            annotation: Some("warning"),
+        };
+        const SAFE: Presentation = Presentation {
+            code: "safe",
+            title: "Safe",
+            mark: "✔",
+            style: AnsiColor::Green.on_default(),
+            annotation: None,
+        };
         match self {
-            Criticality::Breaking => "breaking",
-            Criticality::Dangerous => "dangerous",
-            Criticality::Safe => "safe",
+            Criticality::Breaking => &BREAKING,
+            Criticality::Dangerous => &DANGEROUS,
+            Criticality::Safe => &SAFE,
         }
     }
+}
+
+/// How a [`Criticality`] is shown: one row each, read by every report format and the changelog,
+/// so a word, mark or colour changes in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presentation {
+    /// The lowercase code of JSON output and of `schemalift.toml` rules (`breaking`).
+    pub code: &'static str,
+    /// The heading word (`Breaking`).
+    pub title: &'static str,
+    /// The mark before each change in text and Markdown.
+    pub mark: &'static str,
+    /// The colour of terminal output.
+    pub style: anstyle::Style,
+    /// The GitHub workflow command that annotates such a change (`error`, `warning`), if any.
+    pub annotation: Option<&'static str>,
 }
 
 impl fmt::Display for Criticality {

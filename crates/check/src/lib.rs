@@ -9,13 +9,12 @@
 
 pub mod catalogue;
 pub mod change;
-pub mod coordinate;
 mod diff;
 pub mod ops;
 pub mod report;
 pub mod rules;
 pub mod textual;
 
-pub use change::{Change, ChangeKind, Criticality, KindSpec};
-pub use coordinate::Coordinate;
+pub use change::{Change, ChangeKind, Criticality, KindSpec, Presentation};
 pub use diff::{diff, input_change_is_safe, output_change_is_safe};
+pub use schemalift_model::Coordinate;

@@ -4,7 +4,6 @@
 //! breaks, or be reported as unused by them.
 
 use crate::change::{ChangeKind, Criticality};
-use crate::coordinate::Coordinate;
 use crate::rules::Finding;
 use apollo_compiler::ast::{self, Value};
 use apollo_compiler::collections::{HashSet, IndexMap};
@@ -12,6 +11,7 @@ use apollo_compiler::executable::{ExecutableDocument, Fragment, Selection, Selec
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Node, Schema};
+use schemalift_model::Coordinate;
 use schemalift_model::{locate_all, Located};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -367,7 +367,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::coordinate::Coordinate;
+    use schemalift_model::Coordinate;
     use apollo_compiler::name;
 
     fn removed(ty: &str, field: &str, deprecated: bool) -> Change {

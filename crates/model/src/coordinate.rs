@@ -1,4 +1,4 @@
-//! Where a change is: a schema coordinate (`Type`, `Type.field`, `Enum.VALUE`,
+//! Where something is in a schema (a change, a finding, a docs page): a schema coordinate (`Type`, `Type.field`, `Enum.VALUE`,
 //! `Type.field(arg:)`, `@directive`, `@directive(arg:)`), printed exactly as apollo-compiler's
 //! `coordinate` module prints it, plus `schema` for the schema definition itself (root operation
 //! types, schema description and directives), which the coordinate syntax has no form for.

@@ -10,6 +10,7 @@
 //! diagnostics, so commands that can work on it (diff) do, and `validate` reports them.
 
 pub mod builtins;
+mod coordinate;
 mod diagnostics;
 pub mod edition;
 mod error;
@@ -21,6 +22,7 @@ mod write;
 
 pub use apollo_compiler::validation::{DiagnosticList, Valid};
 pub use apollo_compiler::Schema;
+pub use coordinate::Coordinate;
 pub use diagnostics::{locate_all, Located};
 pub use edition::{Edition, NewerRule};
 pub use error::LoadError;

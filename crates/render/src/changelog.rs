@@ -36,7 +36,7 @@ pub struct ChangelogView {
 pub struct ChangeGroup {
     /// `breaking`, `dangerous` or `safe`.
     pub criticality: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub changes: Vec<ChangeView>,
 }
 
@@ -99,11 +99,7 @@ pub fn view(
         .iter()
         .map(|&criticality| ChangeGroup {
             criticality: criticality.as_str(),
-            title: match criticality {
-                Criticality::Breaking => "Breaking changes",
-                Criticality::Dangerous => "Dangerous changes",
-                Criticality::Safe => "Safe changes",
-            },
+            title: format!("{} changes", criticality.presentation().title),
             changes: changes
                 .iter()
                 .filter(|c| c.criticality() == criticality)

@@ -3,9 +3,9 @@
 
 use super::{common, type_ref};
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::ast::InputValueDefinition;
 use apollo_compiler::Node;
+use schemalift_model::Coordinate;
 
 /// Whether a client must supply the value: non-null and no default.
 pub fn is_required(value: &InputValueDefinition) -> bool {

@@ -2,10 +2,10 @@
 //! input values) a default value.
 
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::ast::{Directive, Value};
 use apollo_compiler::Node;
 use schemalift_model::builtins::{self, DEFAULT_DEPRECATION_REASON};
+use schemalift_model::Coordinate;
 
 pub fn description(
     coordinate: &Coordinate,

@@ -4,9 +4,9 @@
 
 use super::{arguments, common};
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::{Name, Schema};
 use schemalift_model::builtins;
+use schemalift_model::Coordinate;
 
 pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     // A built-in directive is the specification's, whichever edition's variant a server lists

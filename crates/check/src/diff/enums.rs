@@ -3,9 +3,9 @@
 
 use super::common;
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::schema::EnumType;
 use apollo_compiler::Name;
+use schemalift_model::Coordinate;
 
 pub fn diff(ty: &Name, old: &EnumType, new: &EnumType, out: &mut Vec<Change>) {
     for (name, before) in &old.values {

@@ -3,11 +3,11 @@
 
 use super::{arguments, common, type_ref};
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::collections::IndexMap;
 use apollo_compiler::schema::FieldDefinition;
 use apollo_compiler::Name;
 use apollo_compiler::Node;
+use schemalift_model::Coordinate;
 
 pub fn diff(
     ty: &Name,

@@ -3,9 +3,9 @@
 
 use super::{arguments, common};
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::schema::InputObjectType;
 use apollo_compiler::Name;
+use schemalift_model::Coordinate;
 
 pub fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut Vec<Change>) {
     let coordinate = Coordinate::ty(ty.clone());

@@ -2,8 +2,8 @@
 
 use super::common;
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::Schema;
+use schemalift_model::Coordinate;
 
 pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     let (a, b) = (&old.schema_definition, &new.schema_definition);

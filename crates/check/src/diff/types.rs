@@ -3,11 +3,11 @@
 
 use super::{common, enums, fields, input_objects, unions};
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::collections::IndexSet;
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Node;
 use apollo_compiler::{Name, Schema};
+use schemalift_model::Coordinate;
 
 /// How the catalogue names a kind of type.
 pub fn kind_name(ty: &ExtendedType) -> &'static str {

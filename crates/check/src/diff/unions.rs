@@ -1,8 +1,8 @@
 //! Union members: added (dangerous, clients meet a new `__typename`) and removed (breaking).
 
 use crate::change::{Change, ChangeKind};
-use crate::coordinate::Coordinate;
 use apollo_compiler::schema::UnionType;
+use schemalift_model::Coordinate;
 
 pub fn diff(coordinate: &Coordinate, old: &UnionType, new: &UnionType, out: &mut Vec<Change>) {
     for member in old.members.iter().filter(|m| !new.members.contains(*m)) {

@@ -21,10 +21,9 @@ fn property(text: &str) -> String {
 
 pub fn render(report: &DiffReport<'_>) -> String {
     let mut out = String::new();
-    for criticality in [Criticality::Breaking, Criticality::Dangerous] {
-        let command = match criticality {
-            Criticality::Breaking => "error",
-            _ => "warning",
+    for criticality in Criticality::ALL {
+        let Some(command) = criticality.presentation().annotation else {
+            continue;
         };
         for finding in report.group(criticality) {
             let change = &finding.change;

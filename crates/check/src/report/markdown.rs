@@ -30,11 +30,8 @@ pub fn render(report: &DiffReport<'_>) -> String {
     );
     let _ = writeln!(out, "{}\n", escape(&summary(&counts)));
     for criticality in Criticality::ALL {
-        let title = match criticality {
-            Criticality::Breaking => "### ✖ Breaking",
-            Criticality::Dangerous => "### ⚠ Dangerous",
-            Criticality::Safe => "### ✔ Safe",
-        };
+        let shown = criticality.presentation();
+        let title = format!("### {} {}", shown.mark, shown.title);
         let group: Vec<_> = report.group(criticality).collect();
         if group.is_empty() {
             continue;

@@ -208,4 +208,57 @@ mod tests {
             false
         );
     }
+
+    /// One breaking, one dangerous and one safe change, each shown as its criticality's
+    /// presentation says, in every format; only breaking and dangerous ones are annotated.
+    #[test]
+    fn every_format_shows_each_criticality_from_its_presentation() {
+        let old =
+            Schema::parse("type Query { a: Int b: Int }\nenum E { X }\n", "o.graphql").unwrap();
+        let new = Schema::parse(
+            "type Query { a: Int c: Int }\nenum E { X Y }\n",
+            "n.graphql",
+        )
+        .unwrap();
+        let report = DiffReport {
+            old_name: "o.graphql".into(),
+            new_name: "n.graphql".into(),
+            findings: crate::diff(&old, &new)
+                .into_iter()
+                .map(Finding::new)
+                .collect(),
+            new_schema: &new,
+            warnings: vec![],
+            operations: None,
+            rules_file: None,
+        };
+        let (text, markdown, github) = (text(&report, false), markdown(&report), github(&report));
+        for criticality in Criticality::ALL {
+            let shown = criticality.presentation();
+            assert!(text.contains(&format!("{} (1)", shown.title)), "{text}");
+            assert!(
+                markdown.contains(&format!("### {} {} (1)", shown.mark, shown.title)),
+                "{markdown}"
+            );
+            let annotations = github
+                .lines()
+                .filter(|l| l.contains(&format!("title={} schema change", shown.code)))
+                .count();
+            match shown.annotation {
+                Some(command) => {
+                    assert_eq!(annotations, 1, "{github}");
+                    assert!(
+                        github.contains(&format!("::{command} file=n.graphql")),
+                        "{github}"
+                    );
+                }
+                None => assert_eq!(annotations, 0, "{github}"),
+            }
+        }
+        assert_eq!(text.matches("  ✖ ").count(), 1, "{text}");
+        let json: serde_json::Value = serde_json::from_str(&json(&report)).unwrap();
+        assert_eq!(json["counts"]["breaking"], 1);
+        assert_eq!(json["counts"]["dangerous"], 1);
+        assert_eq!(json["counts"]["safe"], 1);
+    }
 }

@@ -3,8 +3,8 @@
 //! Coloured only when asked (the CLI asks on a terminal without NO_COLOR).
 
 use super::{summary, DiffReport};
-use crate::change::Criticality;
-use anstyle::{AnsiColor, Style};
+use crate::change::{Criticality, Presentation};
+use anstyle::Style;
 use std::fmt::Write;
 
 pub fn render(report: &DiffReport<'_>, color: bool) -> String {
@@ -41,11 +41,9 @@ pub fn render(report: &DiffReport<'_>, color: bool) -> String {
         summary(&counts)
     );
     for criticality in Criticality::ALL {
-        let (style, mark, title) = match criticality {
-            Criticality::Breaking => (AnsiColor::Red.on_default().bold(), "✖", "Breaking"),
-            Criticality::Dangerous => (AnsiColor::Yellow.on_default().bold(), "⚠", "Dangerous"),
-            Criticality::Safe => (AnsiColor::Green.on_default(), "✔", "Safe"),
-        };
+        let &Presentation {
+            style, mark, title, ..
+        } = criticality.presentation();
         let group: Vec<_> = report.group(criticality).collect();
         if group.is_empty() {
             continue;
