@@ -31,4 +31,4 @@ pub use source::{
     max_input_bytes, read_inputs, Input, SchemaSource, MAX_INPUT_BYTES, MAX_INPUT_BYTES_VAR,
     SDL_EXTENSIONS,
 };
-pub use write::{replace_file, write_atomic, Durability};
+pub use write::{replace_file, replace_private, write_atomic, Durability};

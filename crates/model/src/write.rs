@@ -88,23 +88,34 @@ fn resolve_links(path: &Path) -> io::Result<PathBuf> {
 /// the target, so a reader never sees a half-written file and a failure leaves the previous one.
 /// A symbolic link at `path` is itself replaced (see [`write_atomic`] for following it).
 pub fn replace_file(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
+    replace(path, bytes, durability, false)
+}
+
+/// [`replace_file`] for a secret (a cached token): the file is 0600 from its first byte, whatever
+/// the umask or the mode of the file it replaces, and synced before the rename.
+pub fn replace_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, Durability::Synced, true)
+}
+
+fn replace(path: &Path, bytes: &[u8], durability: Durability, private: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".schemalift-").suffix(".tmp");
-    // Created with the mode any new file gets (0o666 less the umask), not tempfile's private 0600.
+    // Created with the mode any new file gets (0o666 less the umask), unless private: then
+    // tempfile's own 0600.
     #[cfg(unix)]
-    {
+    if !private {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(dir)?;
     file.write_all(bytes)?;
-    // A replaced file keeps its permissions.
+    // A replaced file keeps its permissions (a private one stays 0600).
     if let Ok(existing) = fs::symlink_metadata(path) {
-        if existing.is_file() {
+        if existing.is_file() && !private {
             file.as_file().set_permissions(existing.permissions())?;
         }
     }
@@ -127,6 +138,20 @@ mod tests {
         write_atomic(&path, b"second").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "second");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_is_0600_even_where_a_readable_one_was() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("token.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        replace_private(&path, b"secret").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"secret");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

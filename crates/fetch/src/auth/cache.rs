@@ -18,7 +18,6 @@ use crate::{Endpoint, FetchError};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A cached JWT and what it is for.
@@ -191,7 +190,7 @@ impl TokenCache {
         let bytes = serde_json::to_vec_pretty(token).map_err(|e| self.error(&self.dir, e))?;
         create_private_dir(&self.dir).map_err(|e| self.error(&self.dir, e))?;
         let path = self.path(key);
-        write_private(&path, &bytes).map_err(|e| self.error(&path, e))
+        schemalift_model::replace_private(&path, &bytes).map_err(|e| self.error(&path, e))
     }
 
     pub fn remove(&self, key: &str) {
@@ -293,35 +292,6 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
-}
-
-/// Write a file that only its owner can read, atomically: a new 0600 file beside it, then a
-/// rename, so a reader never sees half a token and the mode is right from the first byte.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = dir.join(format!(
-        ".{}.{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("token"),
-        std::process::id(),
-        rand::random::<u32>()
-    ));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]
