@@ -175,37 +175,34 @@ fn text_input(name: String, bytes: Vec<u8>) -> Result<Input, LoadError> {
 }
 
 /// The SDL files under a directory, recursively, sorted by path. Symbolic links are followed, but
-/// each real directory is walked once, so a link back up the tree neither repeats files nor loops.
+/// each real directory is walked once, so neither a link back up the tree (which walkdir reports
+/// as a loop) nor two links to one directory repeat files.
 fn sdl_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| LoadError::Io { path, source }
-    };
-    let mut files = Vec::new();
     let mut visited = HashSet::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(dir) = pending.pop() {
-        if !visited.insert(std::fs::canonicalize(&dir).map_err(io(&dir))?) {
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            !entry.file_type().is_dir()
+                || std::fs::canonicalize(entry.path()).map_or(true, |real| visited.insert(real))
+        });
+    for entry in walk {
+        if entry.as_ref().is_err_and(|e| e.loop_ancestor().is_some()) {
             continue;
         }
-        let mut entries = std::fs::read_dir(&dir)
-            .map_err(io(&dir))?
-            .map(|entry| entry.map(|e| e.path()))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(io(&dir))?;
-        // Walked in path order (the stack pops the first last), so which of two names for one
-        // directory is read does not depend on the file system's order.
-        entries.sort_by(|a, b| b.cmp(a));
-        for path in entries {
-            if path.is_dir() {
-                pending.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| SDL_EXTENSIONS.contains(&e))
-            {
-                files.push(path);
-            }
+        let entry = entry.map_err(|e| LoadError::Io {
+            path: e.path().unwrap_or(dir).to_owned(),
+            source: e.into(),
+        })?;
+        let sdl = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| SDL_EXTENSIONS.contains(&e));
+        if sdl && !entry.file_type().is_dir() {
+            files.push(entry.into_path());
         }
     }
     files.sort();

@@ -6,7 +6,7 @@ use super::kinds::{self, KindSpec, KINDS};
 use super::text;
 use super::*;
 use crate::anchors;
-use apollo_compiler::ast::{self, DirectiveList};
+use apollo_compiler::ast::{self, DirectiveList, OperationType};
 use apollo_compiler::collections::IndexMap;
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Node;
@@ -73,7 +73,7 @@ pub fn build(schema: &Schema, layout: Layout, index: &str) -> SchemaDoc {
         .filter_map(|k| {
             let operation = spec_of(k.id).root_operation?;
             Some(RootRef {
-                operation,
+                operation: operation.name(),
                 type_name: k.root_type.clone()?,
                 link: k.link.clone(),
             })
@@ -124,24 +124,23 @@ fn documented_types(schema: &Schema) -> impl Iterator<Item = (&str, &ExtendedTyp
 }
 
 /// The root operation each root type serves.
-fn root_operations(schema: &Schema) -> HashMap<&str, &'static str> {
-    let def = &schema.schema_definition;
+fn root_operations(schema: &Schema) -> HashMap<&str, OperationType> {
     [
-        ("query", &def.query),
-        ("mutation", &def.mutation),
-        ("subscription", &def.subscription),
+        OperationType::Query,
+        OperationType::Mutation,
+        OperationType::Subscription,
     ]
     .into_iter()
-    .filter_map(|(op, name)| name.as_ref().map(|n| (n.as_str(), op)))
+    .filter_map(|op| schema.root_operation(op).map(|name| (name.as_str(), op)))
     .collect()
 }
 
-fn kind_of(ty: &ExtendedType, root: Option<&str>) -> &'static KindSpec {
-    match root {
-        Some("query") => return &kinds::QUERIES,
-        Some("mutation") => return &kinds::MUTATIONS,
-        Some("subscription") => return &kinds::SUBSCRIPTIONS,
-        _ => {}
+fn kind_of(ty: &ExtendedType, root: Option<OperationType>) -> &'static KindSpec {
+    if let Some(kind) = KINDS
+        .iter()
+        .find(|kind| root.is_some_and(|op| kind.root_operation == Some(op)))
+    {
+        return kind;
     }
     match ty {
         ExtendedType::Scalar(_) => &kinds::SCALARS,
@@ -159,7 +158,7 @@ struct Linker {
     layout: Layout,
     index: String,
     /// Type name → (page, kind, root operation).
-    types: HashMap<String, (String, &'static KindSpec, Option<&'static str>)>,
+    types: HashMap<String, (String, &'static KindSpec, Option<OperationType>)>,
     directives: HashMap<String, String>,
 }
 
@@ -403,7 +402,7 @@ fn field_doc(
     linker: &Linker,
     owner: &str,
     field: &ast::FieldDefinition,
-    root: Option<&'static str>,
+    root: Option<OperationType>,
     counts: &mut Counts,
 ) -> FieldDoc {
     let (anchor, link) = linker.type_member(owner, anchors::field(&field.name));
@@ -466,7 +465,7 @@ fn type_doc(
         name: name.to_owned(),
         kind: kind.id,
         kind_title: kind.singular,
-        root_operation: root,
+        root_operation: root.map(OperationType::name),
         summary: type_description.as_deref().map(text::summary),
         description: type_description,
         page,
@@ -659,12 +658,7 @@ fn kind_doc(
                 deprecation: d.deprecation.clone(),
             })
             .collect()
-    } else if let Some(operation) = spec.root_operation {
-        let op = match operation {
-            "query" => ast::OperationType::Query,
-            "mutation" => ast::OperationType::Mutation,
-            _ => ast::OperationType::Subscription,
-        };
+    } else if let Some(op) = spec.root_operation {
         let name = schema.root_operation(op)?;
         let root = types.iter().find(|t| t.name == name.as_str())?;
         root_type = Some(root.name.clone());

@@ -7,7 +7,7 @@
 //! fragments. Deprecated fields are left out. A test validates the example of every root field of
 //! real schemas with apollo-compiler.
 
-use apollo_compiler::ast::{self, FieldDefinition};
+use apollo_compiler::ast::{self, FieldDefinition, OperationType};
 use apollo_compiler::collections::IndexMap;
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Name;
@@ -26,7 +26,7 @@ const MAX_FRAGMENTS: usize = 2;
 
 /// The example operation for `field` of the `operation` root type (`query`, `mutation`,
 /// `subscription`), as GraphQL text without a trailing newline.
-pub fn operation(schema: &Schema, operation: &str, field: &FieldDefinition) -> String {
+pub fn operation(schema: &Schema, operation: OperationType, field: &FieldDefinition) -> String {
     let required: Vec<&ast::InputValueDefinition> = field
         .arguments
         .iter()
@@ -34,7 +34,7 @@ pub fn operation(schema: &Schema, operation: &str, field: &FieldDefinition) -> S
         .filter(|a| a.is_required())
         .collect();
     let mut out = String::new();
-    out.push_str(operation);
+    out.push_str(operation.name());
     out.push(' ');
     out.push_str(&pascal_case(&field.name));
     if !required.is_empty() {
@@ -195,7 +195,7 @@ mod tests {
     fn example(field: &str) -> String {
         let schema = Schema::parse_and_validate(SDL, "s.graphql").unwrap();
         let query = schema.get_object("Query").unwrap();
-        let text = operation(&schema, "query", &query.fields[field]);
+        let text = operation(&schema, OperationType::Query, &query.fields[field]);
         ExecutableDocument::parse_and_validate(&schema, text.as_str(), "example.graphql")
             .unwrap_or_else(|e| panic!("invalid example:\n{text}\n{e}"));
         text

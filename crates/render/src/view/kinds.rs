@@ -1,6 +1,8 @@
 //! The catalogue of documentation kinds: the sections of the reference, in page order, with
 //! their folder names and titles. Adding a kind is adding a row here.
 
+use apollo_compiler::ast::OperationType;
+
 /// One kind of entry in the reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindSpec {
@@ -11,7 +13,7 @@ pub struct KindSpec {
     /// One sentence for the index page.
     pub about: &'static str,
     /// For the root kinds, the operation type whose root type's fields are the entries.
-    pub root_operation: Option<&'static str>,
+    pub root_operation: Option<OperationType>,
 }
 
 pub const QUERIES: KindSpec = KindSpec {
@@ -19,7 +21,7 @@ pub const QUERIES: KindSpec = KindSpec {
     title: "Queries",
     singular: "Query",
     about: "The fields of the query root type: where every read starts.",
-    root_operation: Some("query"),
+    root_operation: Some(OperationType::Query),
 };
 
 pub const MUTATIONS: KindSpec = KindSpec {
@@ -27,7 +29,7 @@ pub const MUTATIONS: KindSpec = KindSpec {
     title: "Mutations",
     singular: "Mutation",
     about: "The fields of the mutation root type: every write.",
-    root_operation: Some("mutation"),
+    root_operation: Some(OperationType::Mutation),
 };
 
 pub const SUBSCRIPTIONS: KindSpec = KindSpec {
@@ -35,7 +37,7 @@ pub const SUBSCRIPTIONS: KindSpec = KindSpec {
     title: "Subscriptions",
     singular: "Subscription",
     about: "The fields of the subscription root type: streams of events.",
-    root_operation: Some("subscription"),
+    root_operation: Some(OperationType::Subscription),
 };
 
 pub const OBJECTS: KindSpec = KindSpec {
