@@ -1,6 +1,15 @@
-//! The target languages as data: how each spells types, which names it reserves, how it maps the
-//! built-in scalars, and which files it generates. Everything language-specific that is not
-//! layout lives here; layout lives in the templates (templates/<language>/).
+//! The target languages as data: the catalogue of what `schemalift codegen` knows about each
+//! language, one [`Spec`] per language in its own module ([`typescript`], [`python`], [`go`]).
+//!
+//! Every per-language decision is a field of the language's entry: how it spells types,
+//! names, keys and literals, what each construct imports, which files it generates and how
+//! their text is finished. Layout lives in the templates (templates/<language>/). Nothing else
+//! in codegen names a language, so a fourth one is a [`Language`] variant, a module here with
+//! its `SPEC` in [`CATALOGUE`], and a templates folder.
+
+mod go;
+mod python;
+mod typescript;
 
 use std::fmt;
 
@@ -12,6 +21,9 @@ pub enum Language {
     Python,
     Go,
 }
+
+/// Every language's entry, in the order of [`Language`]'s variants.
+static CATALOGUE: [Spec; 3] = [typescript::SPEC, python::SPEC, go::SPEC];
 
 /// How often a template is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,26 +45,114 @@ pub struct OutputFile {
     pub per: Per,
 }
 
+/// What one construct needs imported, as (module, name); an empty name imports the module
+/// (Go imports packages, not names).
+pub type Needs = &'static [(&'static str, &'static str)];
+
 /// Everything `schemalift codegen` knows about one language.
 #[derive(Debug)]
 pub struct Spec {
     pub language: Language,
     /// The name on the command line and the templates/ sub-folder.
     pub name: &'static str,
+    /// Other names the command line accepts.
+    pub aliases: &'static [&'static str],
     pub extension: &'static str,
-    /// The language's keywords (and, for TypeScript, the primitive type names).
+    /// Names no generated identifier or file may take: the language's keywords (and, for
+    /// TypeScript, the primitive type names).
     pub keywords: &'static [&'static str],
     /// Names the generated runtime itself declares or uses, which generated types must not take.
     pub reserved: &'static [&'static str],
     /// File stems operations must not take (the runtime's own modules).
     pub reserved_files: &'static [&'static str],
+    pub types: Types,
+    pub naming: Naming,
+    pub keys: Keys,
+    pub imports: Imports,
+    pub one_of: OneOfStyle,
+    pub text: Text,
+    pub files: &'static [OutputFile],
+    pub finish: Finish,
+}
+
+/// How the language spells type expressions.
+#[derive(Debug)]
+pub struct Types {
     /// `Int`, `Float`, `String`, `Boolean`, `ID`, in that order.
     pub builtin_scalars: [&'static str; 5],
     /// The type of a custom scalar nobody mapped: the language's type for any JSON value.
     pub unknown_scalar: &'static str,
-    /// How a `@oneOf` input object is spelled.
-    pub one_of: OneOfStyle,
-    pub files: &'static [OutputFile],
+    /// `T` as a list: what comes before and after `T`.
+    pub list: (&'static str, &'static str),
+    /// `T` or null.
+    pub nullable: fn(&str) -> String,
+    /// The type of a `__typename` that can take one of these names (never empty) as a union of
+    /// string literals, where the language has them; else it is the string type.
+    pub typename_literals: Option<fn(&[String]) -> String>,
+}
+
+/// How the language names what codegen declares; every name then goes through the one
+/// registry of its namespace, which resolves collisions.
+#[derive(Debug)]
+pub struct Naming {
+    /// A schema type's (enum, input object, custom scalar) name, from its GraphQL name.
+    pub schema_type: fn(&str) -> String,
+    /// The constant of an enum value, from the enum's declared name and the value, for
+    /// languages that declare one per value (Go: `PolicyTypePlan`); else values are literals.
+    pub enum_constant: Option<fn(&str, &str) -> String>,
+    /// An operation's request function, from the operation's GraphQL name.
+    pub function: fn(&str) -> String,
+    /// Whether a taken or keyword function name escapes with `_` first (`delete_`), the idiom
+    /// where names can be keywords, before numbers.
+    pub function_escapes: bool,
+    /// The constant holding an operation's document, from the operation's GraphQL name.
+    pub document: fn(&str) -> String,
+    /// The file stem of an operation's file, from the operation's GraphQL name.
+    pub file_stem: fn(&str) -> String,
+    /// The package name the files declare, from `--package`, for languages that have one (Go);
+    /// else empty.
+    pub package: fn(Option<&str>) -> String,
+}
+
+/// How the language writes the keys of an object (response keys, variables, input fields).
+#[derive(Debug)]
+pub struct Keys {
+    /// The key as the language writes it, from the JSON key: a TypeScript property, a Python
+    /// key, a Go struct field (claimed in the object's own registry).
+    pub name: fn(&str) -> String,
+    /// The annotation of a key that may be absent, from its value type.
+    pub optional: fn(&str) -> String,
+    /// The struct tag of a key, from the JSON key and whether it may be absent; empty without
+    /// tags.
+    pub tag: fn(&str, bool) -> String,
+    /// Names the wrapper of a union declares itself, which its variant fields must not take
+    /// (Go: a `Typename` field and the JSON methods).
+    pub union_members: &'static [&'static str],
+}
+
+/// What each construct needs imported, besides what its types name.
+#[derive(Debug)]
+pub struct Imports {
+    /// Any object declaration.
+    pub object: Needs,
+    /// A key that may be absent.
+    pub optional_key: Needs,
+    /// A union of objects told apart by `__typename`.
+    pub union: Needs,
+    /// A `__typename` typed as string literals.
+    pub typename_literals: Needs,
+    /// The schema file, when it declares enums.
+    pub enums: Needs,
+    /// The schema file, when it declares custom scalars.
+    pub scalars: Needs,
+    /// An operation file with a request function.
+    pub request: Needs,
+    /// The module a custom scalar's target type needs (Go: `time.Time` needs `time`).
+    pub scalar_target: fn(&str) -> Option<String>,
+    /// How the operation files import the schema file and the fragments file (empty: they are
+    /// one package and import nothing from each other).
+    pub schema_module: &'static str,
+    pub fragments_module: &'static str,
 }
 
 /// How a language spells a `@oneOf` input object, whose value sets exactly one of its fields.
@@ -65,8 +165,32 @@ pub struct OneOfStyle {
     /// Methods the generated input type declares, which its fields must not be named (Go:
     /// `Validate`, and `MarshalJSON`, which calls it).
     pub methods: &'static [&'static str],
-    /// What the declaration needs imported, as (module, name); an empty name imports the module.
-    pub imports: &'static [(&'static str, &'static str)],
+    /// What the declaration needs imported.
+    pub imports: Needs,
+    /// The annotation and struct tag of a member's field, from its JSON key and its type made
+    /// non-null.
+    pub field: fn(&str, &str) -> (String, String),
+}
+
+/// How the language writes text into code.
+#[derive(Debug)]
+pub struct Text {
+    /// A string literal holding the text exactly (an operation's document).
+    pub string_literal: fn(&str) -> String,
+    /// A line of a schema description inside the comments the templates put them in.
+    pub doc_line: fn(&str) -> String,
+    /// A line of the description of an operation, fragment or variable, where the templates
+    /// put them; the flag says whether it is the last line.
+    pub description_line: fn(&str, bool) -> String,
+}
+
+/// How a rendered file's text is finished.
+#[derive(Debug)]
+pub struct Finish {
+    /// Runs of blank lines are cut to this many.
+    pub max_blank_lines: usize,
+    /// Formatting after that (Go: struct fields and constants aligned as gofmt does).
+    pub format: Option<fn(&str) -> String>,
 }
 
 const BUILTIN_SCALARS: [&str; 5] = ["Int", "Float", "String", "Boolean", "ID"];
@@ -76,369 +200,21 @@ pub fn is_builtin_scalar(name: &str) -> bool {
     BUILTIN_SCALARS.contains(&name)
 }
 
-const TYPESCRIPT: Spec = Spec {
-    language: Language::TypeScript,
-    name: "typescript",
-    extension: "ts",
-    keywords: &[
-        "break",
-        "case",
-        "catch",
-        "class",
-        "const",
-        "continue",
-        "debugger",
-        "default",
-        "delete",
-        "do",
-        "else",
-        "enum",
-        "export",
-        "extends",
-        "false",
-        "finally",
-        "for",
-        "function",
-        "if",
-        "import",
-        "in",
-        "instanceof",
-        "new",
-        "null",
-        "return",
-        "super",
-        "switch",
-        "this",
-        "throw",
-        "true",
-        "try",
-        "typeof",
-        "var",
-        "void",
-        "while",
-        "with",
-        "as",
-        "implements",
-        "interface",
-        "let",
-        "package",
-        "private",
-        "protected",
-        "public",
-        "static",
-        "yield",
-        "await",
-        "any",
-        "boolean",
-        "number",
-        "string",
-        "symbol",
-        "object",
-        "bigint",
-        "undefined",
-        "unknown",
-        "never",
-        "type",
-        "keyof",
-        "readonly",
-        "infer",
-        "is",
-        "asserts",
-        "declare",
-        "module",
-        "namespace",
-        "global",
-        "arguments",
-        "eval",
-    ],
-    // Global types the generated type expressions use; a schema type named `JSON` or `Error`
-    // is fine, as it only shadows the global type where it is imported.
-    reserved: &[
-        "Array",
-        "Promise",
-        "Record",
-        "fetch",
-        "request",
-        "ClientOptions",
-        "GraphQLError",
-        "GraphQLResponseError",
-    ],
-    reserved_files: &["schema", "client", "fragments", "index"],
-    builtin_scalars: ["number", "number", "string", "boolean", "string"],
-    unknown_scalar: "unknown",
-    // `{ id: string; slug?: never } | { id?: never; slug: string }`, inline.
-    one_of: OneOfStyle {
-        member_types: false,
-        methods: &[],
-        imports: &[],
-    },
-    files: &[
-        OutputFile {
-            template: "schema.ts.jinja",
-            file: "schema.ts",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "client.ts.jinja",
-            file: "client.ts",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "fragments.ts.jinja",
-            file: "fragments.ts",
-            per: Per::IfFragments,
-        },
-        OutputFile {
-            template: "operation.ts.jinja",
-            file: "",
-            per: Per::Operation,
-        },
-        OutputFile {
-            template: "index.ts.jinja",
-            file: "index.ts",
-            per: Per::Client,
-        },
-    ],
-};
-
-const PYTHON: Spec = Spec {
-    language: Language::Python,
-    name: "python",
-    extension: "py",
-    keywords: &[
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-        "try", "while", "with", "yield",
-    ],
-    reserved: &[
-        "annotations",
-        "int",
-        "float",
-        "str",
-        "bool",
-        "list",
-        "dict",
-        "object",
-        "cast",
-        "Any",
-        "Literal",
-        "NotRequired",
-        "TypedDict",
-        "TypeAlias",
-        "Mapping",
-        "Client",
-        "GraphQLResponseError",
-        "JSONValue",
-    ],
-    reserved_files: &["schema", "client", "fragments", "__init__"],
-    builtin_scalars: ["int", "float", "str", "bool", "str"],
-    unknown_scalar: "JSONValue",
-    // `StackBy: TypeAlias = "StackById | StackBySlug"`, one one-key TypedDict per field.
-    one_of: OneOfStyle {
-        member_types: true,
-        methods: &[],
-        imports: &[("typing", "TypeAlias"), ("typing", "TypedDict")],
-    },
-    files: &[
-        OutputFile {
-            template: "schema.py.jinja",
-            file: "schema.py",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "client.py.jinja",
-            file: "client.py",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "fragments.py.jinja",
-            file: "fragments.py",
-            per: Per::IfFragments,
-        },
-        OutputFile {
-            template: "operation.py.jinja",
-            file: "",
-            per: Per::Operation,
-        },
-        OutputFile {
-            template: "__init__.py.jinja",
-            file: "__init__.py",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "py.typed.jinja",
-            file: "py.typed",
-            per: Per::Client,
-        },
-    ],
-};
-
-const GO: Spec = Spec {
-    language: Language::Go,
-    name: "go",
-    extension: "go",
-    // Exported names start with a capital, so Go's keywords cannot collide with them.
-    keywords: &[],
-    reserved: &[
-        "Client",
-        "GraphQLError",
-        "GraphQLErrors",
-        "GraphQLLocation",
-        "NewClient",
-    ],
-    reserved_files: &["schema", "client", "fragments", "doc"],
-    builtin_scalars: ["int", "float64", "string", "bool", "string"],
-    unknown_scalar: "json.RawMessage",
-    // A struct of pointers with `Validate() error`, which `MarshalJSON` calls before encoding.
-    one_of: OneOfStyle {
-        member_types: false,
-        methods: &["Validate", "MarshalJSON"],
-        imports: &[("encoding/json", ""), ("fmt", "")],
-    },
-    files: &[
-        OutputFile {
-            template: "schema.go.jinja",
-            file: "schema.go",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "client.go.jinja",
-            file: "client.go",
-            per: Per::Client,
-        },
-        OutputFile {
-            template: "fragments.go.jinja",
-            file: "fragments.go",
-            per: Per::IfFragments,
-        },
-        OutputFile {
-            template: "operation.go.jinja",
-            file: "",
-            per: Per::Operation,
-        },
-    ],
-};
-
-/// Go treats `name_test.go`, `name_linux.go`, `name_amd64.go` … specially; an operation file
-/// must not end like that.
-pub const GO_FILE_SUFFIXES: &[&str] = &[
-    "test",
-    "aix",
-    "android",
-    "darwin",
-    "dragonfly",
-    "freebsd",
-    "hurd",
-    "illumos",
-    "ios",
-    "js",
-    "linux",
-    "nacl",
-    "netbsd",
-    "openbsd",
-    "plan9",
-    "solaris",
-    "wasip1",
-    "windows",
-    "zos",
-    "386",
-    "amd64",
-    "amd64p32",
-    "arm",
-    "armbe",
-    "arm64",
-    "arm64be",
-    "loong64",
-    "mips",
-    "mipsle",
-    "mips64",
-    "mips64le",
-    "ppc",
-    "ppc64",
-    "ppc64le",
-    "riscv",
-    "riscv64",
-    "s390",
-    "s390x",
-    "sparc",
-    "sparc64",
-    "wasm",
-];
-
-/// Words Go spells in capitals inside identifiers (the Go code review list): `Id` is `ID`.
-pub const GO_INITIALISMS: &[&str] = &[
-    "acl", "api", "ascii", "cpu", "css", "dns", "eof", "guid", "html", "http", "https", "id", "ip",
-    "json", "lhs", "qps", "ram", "rhs", "rpc", "sla", "smtp", "sql", "ssh", "tcp", "tls", "ttl",
-    "udp", "ui", "uid", "uuid", "uri", "url", "utf8", "vm", "xml", "xmpp", "xsrf", "xss",
-];
-
-/// A Go exported identifier for a GraphQL name: Pascal case with initialisms in capitals.
-pub fn go_pascal(name: &str) -> String {
-    super::naming::words(name)
-        .iter()
-        .map(|word| {
-            let lower = word.to_lowercase();
-            if GO_INITIALISMS.contains(&lower.as_str()) {
-                lower.to_uppercase()
-            } else if word.chars().all(|c| !c.is_lowercase()) {
-                // SCREAMING_CASE enum values read as words: PLAN → Plan.
-                super::naming::pascal(&lower)
-            } else {
-                super::naming::pascal(word)
-            }
-        })
-        .collect()
-}
-
-/// Go keywords, for the package name.
-pub const GO_KEYWORDS: &[&str] = &[
-    "break",
-    "case",
-    "chan",
-    "const",
-    "continue",
-    "default",
-    "defer",
-    "else",
-    "fallthrough",
-    "for",
-    "func",
-    "go",
-    "goto",
-    "if",
-    "import",
-    "interface",
-    "map",
-    "package",
-    "range",
-    "return",
-    "select",
-    "struct",
-    "switch",
-    "type",
-    "var",
-];
-
 impl Language {
     pub const ALL: [Language; 3] = [Language::TypeScript, Language::Python, Language::Go];
 
     pub fn spec(self) -> &'static Spec {
-        match self {
-            Language::TypeScript => &TYPESCRIPT,
-            Language::Python => &PYTHON,
-            Language::Go => &GO,
-        }
+        &CATALOGUE[self as usize]
     }
 
-    /// The language for a command-line name (`typescript`/`ts`, `python`/`py`, `go`).
+    /// The language for a command-line name or alias (`typescript`/`ts`, `python`/`py`,
+    /// `go`/`golang`), whatever its case.
     pub fn from_name(name: &str) -> Option<Language> {
-        match name.to_ascii_lowercase().as_str() {
-            "typescript" | "ts" => Some(Language::TypeScript),
-            "python" | "py" => Some(Language::Python),
-            "go" | "golang" => Some(Language::Go),
-            _ => None,
-        }
+        let name = name.to_ascii_lowercase();
+        CATALOGUE
+            .iter()
+            .find(|spec| spec.name == name || spec.aliases.contains(&name.as_str()))
+            .map(|spec| spec.language)
     }
 }
 
@@ -454,69 +230,25 @@ impl Spec {
         BUILTIN_SCALARS
             .iter()
             .position(|s| *s == graphql)
-            .map(|i| self.builtin_scalars[i])
+            .map(|i| self.types.builtin_scalars[i])
     }
 
     /// `T` as a list.
     pub fn list(&self, item: &str) -> String {
-        match self.language {
-            Language::TypeScript => format!("Array<{item}>"),
-            Language::Python => format!("list[{item}]"),
-            Language::Go => format!("[]{item}"),
-        }
+        let (before, after) = self.types.list;
+        format!("{before}{item}{after}")
     }
 
-    /// `T` or null. Go uses a pointer, except for types that already have a nil (slices,
-    /// `json.RawMessage`, which is a slice).
+    /// `T` or null.
     pub fn nullable(&self, inner: &str) -> String {
-        match self.language {
-            Language::TypeScript => format!("{inner} | null"),
-            Language::Python => format!("{inner} | None"),
-            Language::Go if go_has_nil(inner) => inner.to_owned(),
-            Language::Go => format!("*{inner}"),
-        }
+        (self.types.nullable)(inner)
     }
 
-    /// The type of `__typename` when it can take one of `names`.
+    /// The type of `__typename` when it can take one of `names` (none: any string).
     pub fn typename(&self, names: &[String]) -> String {
-        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-        match self.language {
-            Language::TypeScript if !names.is_empty() => quoted.join(" | "),
-            Language::Python if !names.is_empty() => format!("Literal[{}]", quoted.join(", ")),
-            Language::TypeScript | Language::Python | Language::Go => {
-                self.builtin_scalars[2].to_owned()
-            }
-        }
-    }
-
-    /// A string literal holding `text` exactly.
-    pub fn string_literal(&self, text: &str) -> String {
-        match self.language {
-            Language::TypeScript => {
-                let escaped = text
-                    .replace('\\', "\\\\")
-                    .replace('`', "\\`")
-                    .replace("${", "\\${");
-                format!("`{escaped}`")
-            }
-            Language::Python => {
-                let escaped = text.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
-                format!("\"\"\"{escaped}\"\"\"")
-            }
-            Language::Go if !text.contains('`') && !text.contains('\r') => format!("`{text}`"),
-            // JSON string escapes are a subset of Go's interpreted string literal escapes.
-            Language::Go => serde_json::to_string(text).unwrap_or_default(),
-        }
-    }
-
-    /// The annotation and (Go) struct tag of a `@oneOf` member field of type `ty` (the field's
-    /// type made non-null): in TypeScript and Python the key is required in its own member; in
-    /// Go the field is always a pointer, even to a slice, so that an empty list still counts as
-    /// set, and is left out of the JSON when nil.
-    pub fn one_of_field(&self, json: &str, ty: &str) -> (String, String) {
-        match self.language {
-            Language::TypeScript | Language::Python => (ty.to_owned(), String::new()),
-            Language::Go => (format!("*{ty}"), format!("`json:\"{json},omitempty\"`")),
+        match self.types.typename_literals {
+            Some(literals) if !names.is_empty() => literals(names),
+            _ => self.types.builtin_scalars[2].to_owned(),
         }
     }
 
@@ -524,11 +256,8 @@ impl Spec {
     /// schema descriptions: TSDoc `/** */` in TypeScript, `#` in Python, `//` in Go.
     pub fn doc_lines(&self, text: &str) -> Vec<String> {
         description_lines(text)
-            .into_iter()
-            .map(|line| match self.language {
-                Language::TypeScript => escape_tsdoc(&line),
-                Language::Python | Language::Go => line,
-            })
+            .iter()
+            .map(|line| (self.text.doc_line)(line))
             .collect()
     }
 
@@ -539,13 +268,9 @@ impl Spec {
         let lines = description_lines(text);
         let count = lines.len();
         lines
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(i, line)| match self.language {
-                Language::TypeScript => escape_tsdoc(&line),
-                Language::Python => escape_docstring(&line, i + 1 == count),
-                Language::Go => line,
-            })
+            .map(|(i, line)| (self.text.description_line)(line, i + 1 == count))
             .collect()
     }
 }
@@ -574,34 +299,10 @@ fn description_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A line inside a TSDoc comment: `*/` would end the comment.
-fn escape_tsdoc(line: &str) -> String {
-    line.replace("*/", "*\\/")
-}
-
-/// A line of a Python `"""` docstring: backslashes doubled (no escape sequences), and every
-/// quote escaped that stands next to another quote or ends the docstring, so that no `"""`
-/// can form.
-fn escape_docstring(line: &str, last: bool) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let escape = c == '"'
-            && ((i > 0 && chars[i - 1] == '"')
-                || chars.get(i + 1) == Some(&'"')
-                || (last && i + 1 == chars.len()));
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' if escape => out.push_str("\\\""),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether a Go type has `nil` itself, so that nullability needs no pointer.
-fn go_has_nil(ty: &str) -> bool {
-    ty.starts_with("[]") || ty.starts_with("map[") || ty == "json.RawMessage" || ty.starts_with('*')
+/// `"a", "b"`: names as double-quoted string literals, joined by `separator`.
+fn quoted(names: &[String], separator: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    quoted.join(separator)
 }
 
 #[cfg(test)]
@@ -609,21 +310,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_language_is_reachable_by_name() {
+    fn the_catalogue_follows_the_variants() {
         for language in Language::ALL {
+            assert_eq!(language.spec().language, language);
             assert_eq!(Language::from_name(language.spec().name), Some(language));
         }
+        assert_eq!(Language::from_name("TS"), Some(Language::TypeScript));
+        assert_eq!(Language::from_name("py"), Some(Language::Python));
+        assert_eq!(Language::from_name("golang"), Some(Language::Go));
         assert_eq!(Language::from_name("rust"), None);
-    }
-
-    #[test]
-    fn go_identifiers_capitalise_initialisms() {
-        assert_eq!(go_pascal("id"), "ID");
-        assert_eq!(go_pascal("loginURL"), "LoginURL");
-        assert_eq!(go_pascal("apiKeyUser"), "APIKeyUser");
-        assert_eq!(go_pascal("OPEN_TOFU"), "OpenTofu");
-        assert_eq!(go_pascal("__typename"), "Typename");
-        assert_eq!(go_pascal("createdAt"), "CreatedAt");
     }
 
     #[test]
@@ -638,6 +333,46 @@ mod tests {
         let go = Language::Go.spec();
         assert_eq!(go.nullable(&go.list(&go.nullable("string"))), "[]*string");
         assert_eq!(go.nullable("json.RawMessage"), "json.RawMessage");
+    }
+
+    #[test]
+    fn typenames_are_literals_where_the_language_has_them() {
+        let names = ["Stack".to_owned(), "Module".to_owned()];
+        let typename = |language: Language, names: &[String]| language.spec().typename(names);
+        assert_eq!(
+            typename(Language::TypeScript, &names),
+            "\"Stack\" | \"Module\""
+        );
+        assert_eq!(
+            typename(Language::Python, &names),
+            "Literal[\"Stack\", \"Module\"]"
+        );
+        assert_eq!(typename(Language::Go, &names), "string");
+        assert_eq!(typename(Language::TypeScript, &[]), "string");
+        assert_eq!(typename(Language::Python, &[]), "str");
+    }
+
+    #[test]
+    fn builtin_scalars_per_language() {
+        let spelled = |language: Language| -> Vec<&str> {
+            BUILTIN_SCALARS
+                .iter()
+                .map(|s| language.spec().builtin_scalar(s).expect("built in"))
+                .collect()
+        };
+        assert_eq!(
+            spelled(Language::TypeScript),
+            ["number", "number", "string", "boolean", "string"]
+        );
+        assert_eq!(
+            spelled(Language::Python),
+            ["int", "float", "str", "bool", "str"]
+        );
+        assert_eq!(
+            spelled(Language::Go),
+            ["int", "float64", "string", "bool", "string"]
+        );
+        assert_eq!(Language::Go.spec().builtin_scalar("DateTime"), None);
     }
 
     #[test]
@@ -681,21 +416,28 @@ mod tests {
         // Schema descriptions in comments get the same splitting: a lone CR would end a Python
         // comment and start code.
         assert_eq!(Language::Python.spec().doc_lines("a\rb"), ["a", "b"]);
+        // In TypeScript they share the TSDoc escape.
+        assert_eq!(
+            Language::TypeScript.spec().doc_lines("a */ b"),
+            ["a *\\/ b"]
+        );
     }
 
     #[test]
     fn one_of_fields_per_language() {
+        let field =
+            |language: Language, json: &str, ty: &str| (language.spec().one_of.field)(json, ty);
         assert_eq!(
-            Language::TypeScript.spec().one_of_field("id", "string"),
+            field(Language::TypeScript, "id", "string"),
             ("string".to_owned(), String::new())
         );
         assert_eq!(
-            Language::Python.spec().one_of_field("id", "str"),
+            field(Language::Python, "id", "str"),
             ("str".to_owned(), String::new())
         );
         // Go: a pointer even to a slice, so that an empty list counts as set.
         assert_eq!(
-            Language::Go.spec().one_of_field("ids", "[]string"),
+            field(Language::Go, "ids", "[]string"),
             (
                 "*[]string".to_owned(),
                 "`json:\"ids,omitempty\"`".to_owned()
@@ -711,14 +453,15 @@ mod tests {
 
     #[test]
     fn string_literals_survive_awkward_text() {
+        let literal = |language: Language, text: &str| (language.spec().text.string_literal)(text);
         let text = "query A { f(s: \"`${x}` \\\\ \\\"\\\"\\\"\") }";
-        assert!(Language::TypeScript
-            .spec()
-            .string_literal(text)
-            .contains("\\`\\${x}\\`"));
-        let go = Language::Go.spec().string_literal(text);
+        assert!(literal(Language::TypeScript, text).contains("\\`\\${x}\\`"));
+        let go = literal(Language::Go, text);
         assert!(go.starts_with('"'), "{go}");
-        let py = Language::Python.spec().string_literal("a \"\"\" b");
-        assert_eq!(py, "\"\"\"a \\\"\\\"\\\" b\"\"\"");
+        assert_eq!(literal(Language::Go, "query A { a }"), "`query A { a }`");
+        assert_eq!(
+            literal(Language::Python, "a \"\"\" b"),
+            "\"\"\"a \\\"\\\"\\\" b\"\"\""
+        );
     }
 }
