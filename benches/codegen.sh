@@ -2,12 +2,12 @@
 # Whole-process benchmark of `schemalift codegen` on GitHub's largest valid schema (1,606 types)
 # with the GitHub operations of tests/codegen/github, for each language, beside GraphQL Code
 # Generator (typescript + typescript-operations plugins) on the same schema and operations, in the
-# same hyperfine run. Needs: hyperfine (apt), node, the peers (../shared/peers/install.sh).
+# same hyperfine run. Needs: hyperfine (apt), node, the peers (benches/peers/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-schema=../shared/corpus/github/github-2024-07-08.graphql
+schema=tests/corpus/github/github-2024-07-08.graphql
 ops=tests/codegen/github
-peers=$(bash ../shared/peers/install.sh)
+peers=$(bash benches/peers/install.sh)
 cargo build --release -q -p schemalift
 bin=$PWD/target/release/schemalift
 tmp=$(mktemp -d)

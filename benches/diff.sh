@@ -3,11 +3,11 @@
 # graphql-inspector's CLI and graphql-js findBreakingChanges + findDangerousChanges (node) in the
 # same run, with peak memory. The in-process split (parse vs diff) is `cargo bench -p
 # schemalift-check`.
-# Needs: hyperfine (apt), node, the peers (../shared/peers/install.sh).
+# Needs: hyperfine (apt), node, the peers (benches/peers/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/corpus/github
-peers=$(bash ../shared/peers/install.sh)
+corpus=tests/corpus/github
+peers=$(bash benches/peers/install.sh)
 cargo build --release -q -p schemalift
 cargo build --release -q -p schemalift-model --example bare_validate
 bin=target/release/schemalift

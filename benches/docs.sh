@@ -17,11 +17,11 @@
 # (chrt -f 10, as root), so that the others' compiles wait instead of the measurement: the rows
 # then come close to what the commands cost on a quiet machine, whatever the load average says.
 #
-# Needs: hyperfine (apt), python3, node, the peers (../shared/peers/install.sh).
+# Needs: hyperfine (apt), python3, node, the peers (benches/peers/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-schema=../shared/corpus/github/github-2024-07-08.graphql
-peers=$(bash ../shared/peers/install.sh)
+schema=tests/corpus/github/github-2024-07-08.graphql
+peers=$(bash benches/peers/install.sh)
 cargo build --release -q -p schemalift
 bin=$PWD/target/release/schemalift
 runs=${RUNS:-10}

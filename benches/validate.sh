@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `schemalift validate` and `schemalift convert` on the largest valid
 # GitHub schema, beside graphql-js (buildSchema + validateSchema in node) in the same run.
-# Needs: hyperfine (apt), node, the peers (../shared/peers/install.sh). Prints medians and peak RSS.
+# Needs: hyperfine (apt), node, the peers (benches/peers/install.sh). Prints medians and peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-schema=../shared/corpus/github/github-2024-07-08.graphql
-peers=$(bash ../shared/peers/install.sh)
+schema=tests/corpus/github/github-2024-07-08.graphql
+peers=$(bash benches/peers/install.sh)
 cargo build --release -q -p schemalift
 cargo build --release -q -p schemalift-model --example bare_validate
 bin=target/release/schemalift

@@ -1,5 +1,5 @@
 //! Support for the end-to-end tests in `tests/tests/*.rs`: where the real `schemalift` binary is,
-//! where the repository's samples and the shared corpus are.
+//! where the repository's samples and the vendored corpus are.
 //!
 //! The tests run the binary as a user does, so they need it built: `bin()` builds it once per test
 //! executable with the same profile (a no-op when it is up to date).
@@ -22,22 +22,27 @@ pub fn sample(relative: &str) -> PathBuf {
     repo_root().join("schemas").join(relative)
 }
 
-/// The shared corpus of real public schemas, `../shared/corpus` beside the checkout.
+/// The corpus of real public schemas, vendored in `tests/corpus/` (its location is defined once,
+/// by the `schemalift-corpus` crate).
 pub fn corpus_dir() -> PathBuf {
-    let dir = std::env::var_os("SCHEMALIFT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("../shared/corpus"));
-    assert!(
-        dir.is_dir(),
-        "corpus not found at {} (set SCHEMALIFT_CORPUS)",
-        dir.display()
-    );
-    dir
+    schemalift_corpus::dir().to_path_buf()
 }
 
-/// A file of the shared corpus, e.g. `corpus("github/github-2024-07-08.graphql")`.
+/// A file of the corpus, e.g. `corpus("github/github-2024-07-08.graphql")`.
 pub fn corpus(relative: &str) -> PathBuf {
-    corpus_dir().join(relative)
+    schemalift_corpus::file(relative)
+}
+
+/// A file of the corpus as the tests pass it to the binary, relative to the repository root
+/// (the tests' current directory), e.g. `tests/corpus/github/github-2024-07-08.graphql`: the form
+/// the binary prints back in its messages.
+pub fn corpus_arg(relative: &str) -> String {
+    let path = corpus(relative);
+    path.strip_prefix(repo_root())
+        .expect("the corpus is inside the repository")
+        .to_str()
+        .expect("UTF-8 corpus path")
+        .to_owned()
 }
 
 /// The path of the `schemalift` binary of the current build profile, built on first use.

@@ -1,6 +1,6 @@
 //! End-to-end: `schemalift convert` between SDL and introspection JSON, atomically.
 
-use schemalift_tests::{run, text};
+use schemalift_tests::{corpus_arg, run, text};
 use std::process::Output;
 
 fn convert(args: &[&str]) -> Output {
@@ -84,8 +84,8 @@ fn github_sdl_and_json_of_the_same_commit_have_the_same_types() {
             .map(|l| l.split(['(', '@', '=']).next().unwrap().trim().to_owned())
             .collect()
     };
-    let sdl = names("../shared/corpus/github/github-2021-10-01.graphql");
-    let json = names("../shared/corpus/github/github-2021-10-01.json");
+    let sdl = names(&corpus_arg("github/github-2021-10-01.graphql"));
+    let json = names(&corpus_arg("github/github-2021-10-01.json"));
     assert!(sdl.len() > 1000, "{}", sdl.len());
     assert_eq!(sdl, json);
 }

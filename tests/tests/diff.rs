@@ -2,7 +2,7 @@
 //! September 2026 edition pair (directive deprecation, `@oneOf`), in all four formats, with rules,
 //! operations, `git:` sources, `--text`, and bad input.
 
-use schemalift_tests::{repo_root, run, schemalift, text};
+use schemalift_tests::{corpus_arg, repo_root, run, schemalift, text};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Output;
@@ -16,12 +16,7 @@ fn diff(args: &[&str]) -> Output {
 
 fn github(date: &str) -> String {
     // Relative to the repository root, where the tests run the binary, so snapshots are stable.
-    let relative = format!("../shared/corpus/github/github-{date}.graphql");
-    assert!(
-        repo_root().join(&relative).is_file(),
-        "corpus file {relative} missing"
-    );
-    relative
+    corpus_arg(&format!("github/github-{date}.graphql"))
 }
 
 #[test]
@@ -109,9 +104,13 @@ fn github_newest_is_invalid_but_diffed_with_warnings() {
     insta::assert_snapshot!("diff_github_newest_warnings", text(&out.stderr));
     let strict = diff(&["--strict", &old, &new]);
     assert_eq!(strict.status.code(), Some(2));
-    assert!(text(&strict.stderr).contains(
-        "error: NEW ../shared/corpus/github/github-2025-02-27.graphql is not a valid schema (14 errors); refusing to diff it with --strict"
-    ), "{}", text(&strict.stderr));
+    assert!(
+        text(&strict.stderr).contains(&format!(
+            "error: NEW {new} is not a valid schema (14 errors); refusing to diff it with --strict"
+        )),
+        "{}",
+        text(&strict.stderr)
+    );
     // A schema that breaks only rules newer than October 2021 is diffed even with --strict.
     let strict = diff(&["--strict", &old, &old]);
     assert_eq!(strict.status.code(), Some(0), "{}", text(&strict.stderr));
@@ -159,8 +158,8 @@ fn sdl_and_introspection_of_one_commit_differ_only_where_the_formats_do() {
     let out = diff(&[
         "--format",
         "json",
-        "../shared/corpus/github/github-2021-10-01.graphql",
-        "../shared/corpus/github/github-2021-10-01.json",
+        &corpus_arg("github/github-2021-10-01.graphql"),
+        &corpus_arg("github/github-2021-10-01.json"),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -5,7 +5,7 @@
 use schemalift_check::report::{self, DiffReport};
 use schemalift_check::rules::Rules;
 use schemalift_model::{load, LoadedSchema, SchemaSource};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn main() {
@@ -13,9 +13,7 @@ fn main() {
 }
 
 fn corpus(date: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/github")
-        .join(format!("github-{date}.graphql"))
+    schemalift_corpus::file(&format!("github/github-{date}.graphql"))
 }
 
 fn side(date: &str) -> LoadedSchema {

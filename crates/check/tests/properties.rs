@@ -1,4 +1,4 @@
-//! Properties of the diff over real schemas (the sample Spacelift schema, the shared corpus):
+//! Properties of the diff over real schemas (the sample Spacelift schema, the vendored corpus):
 //! a schema has no changes against itself, every change has its mirror image in the reverse
 //! diff, and random known edits are found with the right kind and coordinate.
 
@@ -18,9 +18,7 @@ fn repo() -> &'static Path {
         .unwrap()
 }
 
-fn corpus(relative: &str) -> PathBuf {
-    repo().join("../shared/corpus").join(relative)
-}
+use schemalift_corpus::file as corpus;
 
 fn schema(path: PathBuf) -> Schema {
     let loaded = load(&[SchemaSource::Path(path.clone())])

@@ -3,7 +3,6 @@
 //! Run with `cargo bench -p schemalift-model`; results go to BENCHMARKS.md.
 
 use schemalift_model::{introspection, load_inputs, sdl, Input, LoadedSchema};
-use std::path::Path;
 use std::sync::LazyLock;
 
 fn main() {
@@ -11,8 +10,7 @@ fn main() {
 }
 
 static SDL: LazyLock<String> = LazyLock::new(|| {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/github/github-2024-07-08.graphql");
+    let path = schemalift_corpus::file("github/github-2024-07-08.graphql");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 });
 

@@ -1,4 +1,4 @@
-//! Round trip over the shared corpus: every schema survives SDL → introspection JSON → SDL (and
+//! Round trip over the vendored corpus: every schema survives SDL → introspection JSON → SDL (and
 //! JSON → SDL → JSON) with the same types, fields, arguments, default values, descriptions,
 //! deprecations and reasons, directive definitions, specifiedBy, repeatable, oneOf and root types.
 
@@ -11,17 +11,7 @@ use schemalift_model::{
 use std::path::{Path, PathBuf};
 
 fn corpus_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus at {}: {e}", dir.display()))
-        .flat_map(|vendor| std::fs::read_dir(vendor.unwrap().path()).unwrap())
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|e| e == "graphql" || e == "json")
-        })
-        .collect();
-    files.sort();
+    let mut files = schemalift_corpus::schemas();
     assert!(files.len() >= 20, "corpus incomplete: {files:?}");
     // The bundled sample uses what the corpus lacks: @specifiedBy, @oneOf, deprecated arguments.
     files

@@ -1,4 +1,4 @@
-//! The example operation of every root field of real schemas (the shared corpus) is a valid
+//! The example operation of every root field of real schemas (the vendored corpus, `tests/corpus/`) is a valid
 //! operation of that schema: apollo-compiler parses and validates each one.
 
 use apollo_compiler::{ExecutableDocument, Schema};
@@ -6,14 +6,7 @@ use schemalift_model::{load, SchemaSource};
 use schemalift_render::view::{build, Layout};
 use std::path::PathBuf;
 
-fn corpus(relative: &str) -> PathBuf {
-    let root = std::env::var_os("SCHEMALIFT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    root.join(relative)
-}
+use schemalift_corpus::file as corpus;
 
 fn assert_examples_valid(path: PathBuf, at_least: usize) {
     let loaded = load(&[SchemaSource::Path(path.clone())]).expect("corpus schema loads");
