@@ -192,11 +192,23 @@ impl Session {
                 // Data beside an "unauthorized" error is still an answer (a field the caller
                 // may not read); the caller decides.
                 Refused::Response(response) if response.data.is_some() => Ok(response),
-                Refused::Response(response) => {
-                    Err(self.unauthorized(response.status, response.errors.join("; ")))
-                }
+                Refused::Response(response) => Err(self.unauthorized(
+                    response.status,
+                    crate::error::summarize(&response.errors, crate::error::SUMMARY_LONGEST),
+                )),
                 Refused::Status(status, message) => Err(self.unauthorized(status, message)),
             };
+        }
+    }
+
+    /// Whether `endpoint` answers `{ __typename }` as GraphQL, asked once without credentials
+    /// (it is only a hint for an error message).
+    pub async fn answers_graphql_at(&self, endpoint: &Endpoint) -> bool {
+        let body = json!({ "query": "query SchemaliftPath { __typename }" });
+        match self.http.post(endpoint, &body, None).await {
+            Ok(reply) => graphql::interpret(reply, endpoint, &self.redactor)
+                .is_ok_and(|response| response.data.is_some()),
+            Err(_) => false,
         }
     }
 

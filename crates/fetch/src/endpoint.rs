@@ -1,5 +1,6 @@
-//! The GraphQL endpoint a fetch talks to: parsed once, normalised the way Spacelift's own tools
-//! do (a bare account URL means its `/graphql`), and shown without anything secret in it:
+//! The GraphQL endpoint a fetch talks to: parsed once, used as given (only a bare Spacelift
+//! account URL means its `/graphql`, as Spacelift's own tools have it), and shown without
+//! anything secret in it:
 //! [`redact_url`] is the one way every command shows a URL (the password and the query's
 //! values replaced by `***`).
 
@@ -14,11 +15,26 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// Parse what a user typed: `https://acme.app.spacelift.io`, `https://acme.app.spacelift.io/`
-    /// and `https://acme.app.spacelift.io/graphql` are the same endpoint. A URL without a scheme
-    /// gets `https://` (a JWT's `aud` claim and `SPACELIFT_API_KEY_ENDPOINT` are sometimes bare
-    /// host names). Any other path is kept as given, for servers that answer elsewhere.
+    /// Parse what a user typed. The URL is used as given, path and all (GraphQL Yoga served at
+    /// `/` answers there, and nowhere else); only a bare Spacelift account URL, with no path
+    /// (`https://acme.app.spacelift.io`, `…/`), means its `/graphql`. A URL without a scheme gets
+    /// `https://` (a JWT's `aud` claim and `SPACELIFT_API_KEY_ENDPOINT` are sometimes bare host
+    /// names).
     pub fn parse(input: &str) -> Result<Endpoint, FetchError> {
+        Endpoint::parse_with(input, is_spacelift_host)
+    }
+
+    /// Parse an endpoint named by Spacelift credentials (`SPACELIFT_API_KEY_ENDPOINT`, a token's
+    /// `aud`, a spacectl profile): those name an account, self-hosted ones included, so a bare
+    /// URL means its `/graphql` whatever the host, as spacectl has it.
+    pub fn parse_spacelift(input: &str) -> Result<Endpoint, FetchError> {
+        Endpoint::parse_with(input, |_| true)
+    }
+
+    fn parse_with(
+        input: &str,
+        bare_means_graphql: fn(&str) -> bool,
+    ) -> Result<Endpoint, FetchError> {
         let trimmed = input.trim();
         let with_scheme = if trimmed.contains("://") {
             trimmed.to_owned()
@@ -39,7 +55,8 @@ impl Endpoint {
         if url.host_str().is_none_or(str::is_empty) {
             return Err(invalid("no host".to_owned()));
         }
-        if url.path().is_empty() || url.path() == "/" {
+        let bare = (url.path().is_empty() || url.path() == "/") && url.query().is_none();
+        if bare && url.host_str().is_some_and(bare_means_graphql) {
             url.set_path("/graphql");
         }
         url.set_fragment(None);
@@ -60,6 +77,26 @@ impl Endpoint {
         url.set_query(None);
         url.to_string()
     }
+
+    /// The same origin's `/graphql`, when that is not this endpoint already: where most
+    /// servers answer, named in the error when the given path answers 404 or 405.
+    pub fn conventional(&self) -> Option<Endpoint> {
+        let mut url = self.url.clone();
+        url.set_path("/graphql");
+        url.set_query(None);
+        (url != self.url).then_some(Endpoint { url })
+    }
+}
+
+/// The hosts of Spacelift's accounts, whose bare URL means `/graphql`: `acme.app.spacelift.io`,
+/// `acme.app.us.spacelift.io`.
+const SPACELIFT_HOST_SUFFIXES: [&str; 1] = [".spacelift.io"];
+
+fn is_spacelift_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    SPACELIFT_HOST_SUFFIXES
+        .iter()
+        .any(|suffix| host.ends_with(suffix))
 }
 
 impl fmt::Display for Endpoint {
@@ -142,6 +179,54 @@ mod tests {
                 "{input}"
             );
         }
+    }
+
+    #[test]
+    fn a_url_is_used_as_given() {
+        for input in [
+            "http://127.0.0.1:4000/",
+            "http://127.0.0.1:4000",
+            "https://api.example.com/",
+            "https://api.example.com/v1/graphql",
+            "https://acme.app.spacelift.io/api",
+        ] {
+            let expected = if input.ends_with(":4000") {
+                format!("{input}/")
+            } else {
+                input.to_owned()
+            };
+            assert_eq!(
+                Endpoint::parse(input).unwrap().url().as_str(),
+                expected,
+                "{input}"
+            );
+        }
+        assert_eq!(
+            Endpoint::parse("https://acme.app.us.spacelift.io")
+                .unwrap()
+                .url()
+                .as_str(),
+            "https://acme.app.us.spacelift.io/graphql"
+        );
+        assert_eq!(
+            Endpoint::parse_spacelift("https://spacelift.corp.example")
+                .unwrap()
+                .url()
+                .as_str(),
+            "https://spacelift.corp.example/graphql",
+            "credentials name an account, self-hosted too"
+        );
+    }
+
+    #[test]
+    fn the_conventional_path_is_offered_only_when_it_differs() {
+        let root = Endpoint::parse("http://127.0.0.1:4000/?k=v").unwrap();
+        assert_eq!(
+            root.conventional().unwrap().url().as_str(),
+            "http://127.0.0.1:4000/graphql"
+        );
+        let graphql = Endpoint::parse("http://127.0.0.1:4000/graphql").unwrap();
+        assert_eq!(graphql.conventional(), None);
     }
 
     #[test]

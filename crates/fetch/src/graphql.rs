@@ -19,6 +19,9 @@ pub struct GraphQLResponse {
     /// deserializes the text straight into typed structs instead of a JSON tree.
     pub data: Option<Box<RawValue>>,
     pub errors: Vec<String>,
+    /// Sent as `application/graphql-response+json` (GraphQL over HTTP, September 2026): its
+    /// status says whether the request was valid, not which rule refused it.
+    pub graphql_response_json: bool,
 }
 
 impl GraphQLResponse {
@@ -42,8 +45,14 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
     T::deserialize(d).map(Some)
 }
 
+/// The media type of GraphQL over HTTP (September 2026): a body of this type is a GraphQL
+/// response whatever the status — 4xx for a request that failed before execution, `294 Partial
+/// Success` for data with errors — never an HTTP failure.
+pub const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+
 /// Interpret a reply. JSON with `data` or `errors` is a GraphQL response whatever the status
-/// (servers answer 400 with errors for invalid queries); anything else is an HTTP-level error.
+/// (servers answer 400 with errors for invalid queries, and `application/graphql-response+json`
+/// answers 4xx and 294 by design); anything else is an HTTP-level error.
 pub fn interpret(
     reply: Reply,
     endpoint: &Endpoint,
@@ -67,10 +76,16 @@ pub fn interpret(
                 Some(Value::Null) | None => Vec::new(),
                 Some(other) => vec![redactor.scrub(&error_message(&other))],
             };
+            let graphql_response_json = reply.content_type.as_deref().is_some_and(|t| {
+                t.split(';')
+                    .next()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case(GRAPHQL_RESPONSE_JSON))
+            });
             return Ok(GraphQLResponse {
                 status: reply.status,
                 data,
                 errors,
+                graphql_response_json,
             });
         }
         Ok(_) => "JSON, but neither `data` nor `errors` in it".to_owned(),
@@ -200,25 +215,12 @@ const NEWER_INTROSPECTION: [&str; 8] = [
 ];
 
 /// Whether the server rejected the query for asking newer introspection fields: an error naming
-/// one, or the 400/422 some servers answer invalid queries with (Rover's rule).
+/// one, or the 400/422 some servers answer invalid queries with (Rover's rule). An
+/// `application/graphql-response+json` answer is 400 for every invalid query, so there only
+/// its messages count.
 pub fn rejects_newer_fields(response: &GraphQLResponse) -> bool {
-    mentions(&response.errors, &NEWER_INTROSPECTION) || matches!(response.status, 400 | 422)
-}
-
-/// Query depth or complexity limits, as graphile, graphql-java, Hot Chocolate, Armor and the
-/// Apollo router word them.
-const DEPTH_LIMIT: [&str; 7] = [
-    "depth",
-    "exceeds maximum",
-    "too deep",
-    "nested",
-    "too complex",
-    "complexity",
-    "max-depth",
-];
-
-pub fn is_depth_limited(response: &GraphQLResponse) -> bool {
-    mentions(&response.errors, &DEPTH_LIMIT)
+    mentions(&response.errors, &NEWER_INTROSPECTION)
+        || (!response.graphql_response_json && matches!(response.status, 400 | 422))
 }
 
 #[cfg(test)]
@@ -251,6 +253,49 @@ mod tests {
             r.errors[0].ends_with("[GRAPHQL_VALIDATION_FAILED]"),
             "{:?}",
             r.errors
+        );
+    }
+
+    /// GraphQL over HTTP, September 2026: 4xx and 294 answers of the GraphQL media type are
+    /// responses, their errors the message; a 400 of that type says nothing about newer fields.
+    #[test]
+    fn graphql_response_json_answers_are_responses_whatever_the_status() {
+        for status in [294, 400, 403, 422] {
+            let r = interpret(
+                reply(
+                    status,
+                    "application/graphql-response+json; charset=utf-8",
+                    r#"{"errors":[{"message":"Query depth limit of 10 exceeded, found 15."}]}"#,
+                ),
+                &endpoint(),
+                &Redactor::default(),
+            )
+            .unwrap();
+            assert!(r.graphql_response_json, "{status}");
+            assert_eq!(r.errors, ["Query depth limit of 10 exceeded, found 15."]);
+            assert!(!rejects_newer_fields(&r), "{status}");
+        }
+        let partial = interpret(
+            reply(
+                294,
+                "application/graphql-response+json",
+                r#"{"data":{"__schema":{}},"errors":[{"message":"a resolver failed"}]}"#,
+            ),
+            &endpoint(),
+            &Redactor::default(),
+        )
+        .unwrap();
+        assert!(partial.data.is_some());
+        let plain = interpret(
+            reply(400, "application/json", r#"{"errors":[{"message":"bad"}]}"#),
+            &endpoint(),
+            &Redactor::default(),
+        )
+        .unwrap();
+        assert!(!plain.graphql_response_json);
+        assert!(
+            rejects_newer_fields(&plain),
+            "Rover's rule for application/json"
         );
     }
 
@@ -315,11 +360,12 @@ mod tests {
     }
 
     #[test]
-    fn recognises_disabled_introspection_and_depth_limits() {
+    fn recognises_disabled_introspection() {
         let response = |message: &str| GraphQLResponse {
             status: 400,
             data: None,
             errors: vec![message.to_owned()],
+            graphql_response_json: false,
         };
         assert!(is_introspection_disabled(&response(
             "GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type."
@@ -329,12 +375,6 @@ mod tests {
         )));
         assert!(!is_introspection_disabled(&response(
             "Cannot query field \"isOneOf\""
-        )));
-        assert!(is_depth_limited(&response(
-            "'IntrospectionQuery' exceeds maximum operation depth of 12"
-        )));
-        assert!(is_depth_limited(&response(
-            "__Type.ofType nested 9 times which exceeds maximum of 8"
         )));
     }
 }

@@ -16,9 +16,11 @@ mod client;
 mod endpoint;
 mod error;
 mod files;
+mod fill;
 mod graphql;
 mod http;
 mod introspect;
+mod limits;
 pub mod notify;
 mod probe;
 mod query;
@@ -31,5 +33,8 @@ pub use error::FetchError;
 pub use http::{ClientCertificate, Header, USER_AGENT};
 pub use introspect::Introspection;
 pub use probe::{Capabilities, Feature};
-pub use query::{build as introspection_query, DEFAULT_DEPTH, MIN_DEPTH};
+pub use query::{
+    build as introspection_query, build_shaped as introspection_query_shaped, Shape, DEFAULT_DEPTH,
+    MIN_DEPTH,
+};
 pub use retry::{default_max_time, RetryPolicy, DEFAULT_MAX_RESPONSE_SIZE, MAX_RETRIES};

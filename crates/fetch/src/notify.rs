@@ -89,11 +89,11 @@ impl Notifier {
             return Err(invalid("it has no host"));
         }
         let endpoint = Endpoint::parse(parsed.as_str()).map_err(|e| invalid(&e.to_string()))?;
-        // `Endpoint::parse` normalises for GraphQL (a bare `/` becomes `/graphql`); a webhook
-        // must be posted to exactly where it says.
+        // A webhook is posted to exactly where it says, and every real one has a path; a bare
+        // host is a URL cut short when pasted (and a bare Spacelift URL would mean /graphql).
         let mut exact = parsed.clone();
         exact.set_fragment(None);
-        if endpoint.url() != &exact {
+        if matches!(parsed.path(), "" | "/") || endpoint.url() != &exact {
             return Err(invalid(
                 "it has no path (webhooks have one, such as Slack's /services/… or Mattermost's /hooks/…)",
             ));

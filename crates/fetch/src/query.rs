@@ -10,65 +10,183 @@ pub const DEFAULT_DEPTH: usize = 10;
 /// The shallowest query a depth-limited server is asked before giving up: `[T!]!` needs 4.
 pub const MIN_DEPTH: usize = 4;
 
+/// How the query spells its repeated selections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `...FullType`, `...InputValue`, `...TypeRef`: the usual, compact query.
+    Fragments,
+    /// Every selection written out where it is used. Depth limits that count each fragment
+    /// spread as levels (GraphQL Armor's max-depth counts two per spread) refuse the fragment
+    /// query at any type-reference depth; the same selections inline are only as deep as they
+    /// look.
+    Inline,
+}
+
 /// Build the query. `depth` counts type-reference levels (`kind name` plus `depth - 1` nested
 /// `ofType`).
 pub fn build(caps: &Capabilities, depth: usize) -> String {
-    let has = |feature| caps.has(feature);
-    let include_deprecated = |feature| {
-        if has(feature) && has(Feature::InputValueDeprecation) {
+    build_shaped(caps, depth, Shape::Fragments)
+}
+
+/// [`build`] in the given shape.
+pub fn build_shaped(caps: &Capabilities, depth: usize, shape: Shape) -> String {
+    let parts = Parts {
+        caps,
+        depth: depth.max(1),
+        shape,
+    };
+    let mut q = String::with_capacity(1600);
+    q.push_str("query IntrospectionQuery {\n  __schema {\n");
+    if caps.has(Feature::SchemaDescription) {
+        q.push_str("    description\n");
+    }
+    q.push_str("    queryType { name kind }\n    mutationType { name kind }\n    subscriptionType { name kind }\n");
+    q.push_str("    types ");
+    parts.spread(&mut q, "FullType", 2, Selection::FullType);
+    q.push_str("    directives");
+    if caps.has(Feature::DirectivesIncludeDeprecated) {
+        q.push_str("(includeDeprecated: true)");
+    }
+    q.push_str(" {\n      name\n      description\n");
+    if caps.has(Feature::DirectiveIsRepeatable) {
+        q.push_str("      isRepeatable\n");
+    }
+    q.push_str(&format!(
+        "      locations\n      args{} ",
+        parts.include_deprecated(Feature::DirectiveArgsIncludeDeprecated)
+    ));
+    parts.spread(&mut q, "InputValue", 3, Selection::InputValue);
+    if caps.has(Feature::DirectiveDeprecation) {
+        q.push_str("      isDeprecated\n      deprecationReason\n");
+    }
+    q.push_str("    }\n  }\n}\n");
+    if shape == Shape::Fragments {
+        for (name, on, body) in [
+            ("FullType", "__Type", Selection::FullType),
+            ("InputValue", "__InputValue", Selection::InputValue),
+            ("TypeRef", "__Type", Selection::TypeRef),
+        ] {
+            q.push_str(&format!("\nfragment {name} on {on} {{\n"));
+            parts.write(body, &mut q, 1);
+            q.push_str("}\n");
+        }
+    }
+    q
+}
+
+/// The query of one type's member type references, for filling in what a shallow query cut
+/// short: `__type(name:)` with its fields and their arguments, its input fields, each with a
+/// type reference `depth` levels deep, written inline (it exists for depth-limited servers).
+pub fn type_refs_of(caps: &Capabilities, name: &str, depth: usize) -> String {
+    let parts = Parts {
+        caps,
+        depth: depth.max(1),
+        shape: Shape::Inline,
+    };
+    let mut q = String::from("query SchemaliftTypeRefs {\n  __type(name: ");
+    q.push_str(&serde_json::Value::String(name.to_owned()).to_string());
+    q.push_str(&format!(
+        ") {{\n    fields(includeDeprecated: true) {{\n      name\n      args{} {{\n        name\n        type ",
+        parts.include_deprecated(Feature::FieldArgsIncludeDeprecated)
+    ));
+    parts.spread(&mut q, "TypeRef", 4, Selection::TypeRef);
+    q.push_str("      }\n      type ");
+    parts.spread(&mut q, "TypeRef", 3, Selection::TypeRef);
+    q.push_str(&format!(
+        "    }}\n    inputFields{} {{\n      name\n      type ",
+        parts.include_deprecated(Feature::InputFieldsIncludeDeprecated)
+    ));
+    parts.spread(&mut q, "TypeRef", 3, Selection::TypeRef);
+    q.push_str("    }\n  }\n}\n");
+    q
+}
+
+/// The selections a query repeats: a fragment each in the usual shape.
+#[derive(Clone, Copy)]
+enum Selection {
+    FullType,
+    InputValue,
+    TypeRef,
+}
+
+/// What one query asks, and how it writes the selections it repeats.
+struct Parts<'a> {
+    caps: &'a Capabilities,
+    depth: usize,
+    shape: Shape,
+}
+
+impl Parts<'_> {
+    fn include_deprecated(&self, feature: Feature) -> &'static str {
+        if self.caps.has(feature) && self.caps.has(Feature::InputValueDeprecation) {
             "(includeDeprecated: true)"
         } else {
             ""
         }
-    };
-    let mut q = String::with_capacity(1600);
-    q.push_str("query IntrospectionQuery {\n  __schema {\n");
-    if has(Feature::SchemaDescription) {
-        q.push_str("    description\n");
     }
-    q.push_str("    queryType { name kind }\n    mutationType { name kind }\n    subscriptionType { name kind }\n");
-    q.push_str("    types { ...FullType }\n    directives");
-    if has(Feature::DirectivesIncludeDeprecated) {
-        q.push_str("(includeDeprecated: true)");
+
+    /// A selection set at `indent` (the field it follows is already written): `{ ...Name }`, or
+    /// the fragment's body written out.
+    fn spread(&self, q: &mut String, fragment: &str, indent: usize, body: Selection) {
+        match self.shape {
+            Shape::Fragments => q.push_str(&format!("{{ ...{fragment} }}\n")),
+            Shape::Inline => {
+                q.push_str("{\n");
+                self.write(body, q, indent + 1);
+                q.push_str(&format!("{}}}\n", "  ".repeat(indent)));
+            }
+        }
     }
-    q.push_str(" {\n      name\n      description\n");
-    if has(Feature::DirectiveIsRepeatable) {
-        q.push_str("      isRepeatable\n");
+
+    fn write(&self, selection: Selection, q: &mut String, indent: usize) {
+        match selection {
+            Selection::FullType => self.full_type(q, indent),
+            Selection::InputValue => self.input_value(q, indent),
+            Selection::TypeRef => type_ref(q, self.depth, indent),
+        }
     }
-    q.push_str(&format!(
-        "      locations\n      args{} {{ ...InputValue }}\n",
-        include_deprecated(Feature::DirectiveArgsIncludeDeprecated)
-    ));
-    if has(Feature::DirectiveDeprecation) {
-        q.push_str("      isDeprecated\n      deprecationReason\n");
+
+    fn full_type(&self, q: &mut String, indent: usize) {
+        let pad = "  ".repeat(indent);
+        q.push_str(&format!("{pad}kind\n{pad}name\n{pad}description\n"));
+        if self.caps.has(Feature::SpecifiedByUrl) {
+            q.push_str(&format!("{pad}specifiedByURL\n"));
+        }
+        q.push_str(&format!(
+            "{pad}fields(includeDeprecated: true) {{\n{pad}  name\n{pad}  description\n{pad}  args{} ",
+            self.include_deprecated(Feature::FieldArgsIncludeDeprecated)
+        ));
+        self.spread(q, "InputValue", indent + 1, Selection::InputValue);
+        q.push_str(&format!("{pad}  type "));
+        self.spread(q, "TypeRef", indent + 1, Selection::TypeRef);
+        q.push_str(&format!(
+            "{pad}  isDeprecated\n{pad}  deprecationReason\n{pad}}}\n{pad}inputFields{} ",
+            self.include_deprecated(Feature::InputFieldsIncludeDeprecated)
+        ));
+        self.spread(q, "InputValue", indent, Selection::InputValue);
+        q.push_str(&format!("{pad}interfaces "));
+        self.spread(q, "TypeRef", indent, Selection::TypeRef);
+        q.push_str(&format!(
+            "{pad}enumValues(includeDeprecated: true) {{\n{pad}  name\n{pad}  description\n{pad}  isDeprecated\n{pad}  deprecationReason\n{pad}}}\n{pad}possibleTypes "
+        ));
+        self.spread(q, "TypeRef", indent, Selection::TypeRef);
+        if self.caps.has(Feature::OneOf) {
+            q.push_str(&format!("{pad}isOneOf\n"));
+        }
     }
-    q.push_str("    }\n  }\n}\n\n");
-    q.push_str("fragment FullType on __Type {\n  kind\n  name\n  description\n");
-    if has(Feature::SpecifiedByUrl) {
-        q.push_str("  specifiedByURL\n");
+
+    fn input_value(&self, q: &mut String, indent: usize) {
+        let pad = "  ".repeat(indent);
+        q.push_str(&format!("{pad}name\n{pad}description\n{pad}type "));
+        self.spread(q, "TypeRef", indent, Selection::TypeRef);
+        q.push_str(&format!("{pad}defaultValue\n"));
+        if self.caps.has(Feature::InputValueDeprecation) {
+            q.push_str(&format!("{pad}isDeprecated\n{pad}deprecationReason\n"));
+        }
     }
-    q.push_str(&format!(
-        "  fields(includeDeprecated: true) {{\n    name\n    description\n    args{} {{ ...InputValue }}\n    type {{ ...TypeRef }}\n    isDeprecated\n    deprecationReason\n  }}\n",
-        include_deprecated(Feature::FieldArgsIncludeDeprecated)
-    ));
-    q.push_str(&format!(
-        "  inputFields{} {{ ...InputValue }}\n",
-        include_deprecated(Feature::InputFieldsIncludeDeprecated)
-    ));
-    q.push_str("  interfaces { ...TypeRef }\n  enumValues(includeDeprecated: true) {\n    name\n    description\n    isDeprecated\n    deprecationReason\n  }\n  possibleTypes { ...TypeRef }\n");
-    if has(Feature::OneOf) {
-        q.push_str("  isOneOf\n");
-    }
-    q.push_str("}\n\nfragment InputValue on __InputValue {\n  name\n  description\n  type { ...TypeRef }\n  defaultValue\n");
-    if has(Feature::InputValueDeprecation) {
-        q.push_str("  isDeprecated\n  deprecationReason\n");
-    }
-    q.push_str("}\n\nfragment TypeRef on __Type {\n");
-    type_ref(&mut q, depth.max(1), 1);
-    q.push_str("}\n");
-    q
 }
 
+/// `kind name` and `levels - 1` nested `ofType`.
 fn type_ref(q: &mut String, levels: usize, indent: usize) {
     let pad = "  ".repeat(indent);
     q.push_str(&format!("{pad}kind\n{pad}name\n"));
@@ -124,14 +242,76 @@ mod tests {
         .unwrap()
         .schema;
         for caps in [Capabilities::modern(), Capabilities::legacy()] {
-            for depth in [MIN_DEPTH, 8, DEFAULT_DEPTH, 12] {
-                let r = schemalift_model::introspection::execute(
-                    &schema,
-                    &build(&caps, depth),
-                    Default::default(),
-                );
-                assert!(r.get("errors").is_none(), "{caps} at {depth}: {r}");
+            for depth in [1, MIN_DEPTH, 8, DEFAULT_DEPTH, 12] {
+                let answer = |query: &str| {
+                    let r = schemalift_model::introspection::execute(
+                        &schema,
+                        query,
+                        Default::default(),
+                    );
+                    assert!(r.get("errors").is_none(), "{caps} at {depth}: {r}\n{query}");
+                    r
+                };
+                let fragments = answer(&build(&caps, depth));
+                let inline = answer(&build_shaped(&caps, depth, Shape::Inline));
+                assert_eq!(fragments, inline, "{caps} at {depth}: the same answer");
+                answer(&type_refs_of(&caps, "Query", depth));
             }
         }
+    }
+
+    /// The deepest field of a query, counting each selection set one level and each fragment
+    /// spread two more, as GraphQL Armor's max-depth does with `ignoreIntrospection: false`.
+    fn armor_depth(query: &str) -> usize {
+        use apollo_compiler::ast::{Definition, Document, Selection};
+        let document = Document::parse(query, "q").expect("the query parses");
+        let fragment = |name: &str| {
+            document.definitions.iter().find_map(|d| match d {
+                Definition::FragmentDefinition(f) if f.name == name => {
+                    Some(f.selection_set.clone())
+                }
+                _ => None,
+            })
+        };
+        fn depth(set: &[Selection], fragment: &dyn Fn(&str) -> Option<Vec<Selection>>) -> usize {
+            set.iter()
+                .map(|s| match s {
+                    Selection::Field(f) => {
+                        1 + f
+                            .selection_set
+                            .as_deref()
+                            .map_or(0, |set| depth(set, fragment))
+                    }
+                    Selection::FragmentSpread(spread) => {
+                        2 + depth(&fragment(&spread.fragment_name).unwrap(), fragment)
+                    }
+                    Selection::InlineFragment(i) => depth(&i.selection_set, fragment),
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        document
+            .definitions
+            .iter()
+            .filter_map(|d| match d {
+                Definition::OperationDefinition(op) => Some(depth(&op.selection_set, &fragment)),
+                _ => None,
+            })
+            .max()
+            .unwrap()
+    }
+
+    /// The fragment query is 15 deep to Armor at 4 type-reference levels as at 10, so no
+    /// lower `--depth` passes a limit of 10; inline, 5 levels are 10 deep and pass, and a
+    /// one-type query lets 6 levels through the same limit.
+    #[test]
+    fn inline_queries_are_only_as_deep_as_they_look() {
+        let caps = Capabilities::modern();
+        assert!(armor_depth(&build(&caps, 4)) > 10);
+        assert_eq!(armor_depth(&build_shaped(&caps, 5, Shape::Inline)), 10);
+        assert_eq!(armor_depth(&build_shaped(&caps, 6, Shape::Inline)), 11);
+        assert_eq!(armor_depth(&type_refs_of(&caps, "Query", 6)), 10);
+        assert!(!build_shaped(&caps, 10, Shape::Inline).contains("..."));
+        assert!(type_refs_of(&caps, "A\"B", 3).contains(r#"__type(name: "A\"B")"#));
     }
 }

@@ -170,7 +170,7 @@ impl FetchArgs {
         let resolved = resolution.resolved;
         let endpoint = match (given, resolved.as_ref().and_then(|r| r.endpoint.as_deref())) {
             (Some(endpoint), _) => endpoint,
-            (None, Some(url)) => Endpoint::parse(url)?,
+            (None, Some(url)) => Endpoint::parse_spacelift(url)?,
             (None, None) => return Err(FetchError::NoEndpoint),
         };
         let client_certificate =
