@@ -6,6 +6,9 @@
 //! the language's templates (templates/<language>/) over that view ([`render`]). Output is
 //! deterministic: operations, fragments and schema types are sorted by name, names are claimed
 //! in that order.
+//!
+//! Everything that differs between languages is a field of the language's entry in the
+//! [`lang`] catalogue, so a fourth language is a new entry plus a templates folder.
 
 pub mod lang;
 pub mod naming;
