@@ -1,11 +1,11 @@
 //! The target languages as data: the catalogue of what `schemalift codegen` knows about each
-//! language, one [`Spec`] per language in its own module ([`typescript`], [`python`], [`go`]).
+//! language, one [`Spec`] per language in its own module (`typescript.rs`, `python.rs`, `go.rs`).
 //!
 //! Every per-language decision is a field of the language's entry: how it spells types,
 //! names, keys and literals, what each construct imports, which files it generates and how
 //! their text is finished. Layout lives in the templates (templates/<language>/). Nothing else
 //! in codegen names a language, so a fourth one is a [`Language`] variant, a module here with
-//! its `SPEC` in [`CATALOGUE`], and a templates folder.
+//! its `SPEC` in `CATALOGUE`, and a templates folder.
 
 mod go;
 mod python;

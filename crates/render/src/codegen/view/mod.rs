@@ -13,10 +13,10 @@
 //! operation documents give operations, fragments and variables (September 2025), escaped for
 //! where each language puts them (a Python docstring, a TSDoc comment, Go comments).
 //!
-//! The building is split by concern: [`reach`] finds the schema types operations use, [`schema`]
-//! declares them, [`results`] declares the result types of selection sets, [`keys`] spells the
-//! keys of objects, [`types`] spells type expressions, [`imports`] collects what each file
-//! imports, and [`documents`] makes the fragments file and the operation files. Names are
+//! The building is split by concern: `reach` finds the schema types operations use, `schema`
+//! declares them, `results` declares the result types of selection sets, `keys` spells the
+//! keys of objects, `types` spells type expressions, `imports` collects what each file
+//! imports, and `documents` makes the fragments file and the operation files. Names are
 //! claimed in one registry, in the order [`build`] asks for them, so output is deterministic.
 
 mod documents;
@@ -120,7 +120,7 @@ impl Decl {
         }
     }
 
-    pub(super) fn set_description(&mut self, lines: Vec<String>) {
+    fn set_description(&mut self, lines: Vec<String>) {
         match self {
             Decl::Object(o) => o.description = lines,
             Decl::Union(u) => u.description = lines,
