@@ -38,15 +38,16 @@ pub(super) const SPEC: Spec = Spec {
         package: package_name,
     },
     keys: Keys {
+        // An exported field needs a letter first: `_` spells nothing, `_2fa` starts with a digit.
         name: |json| match exported(json) {
             name if name.is_empty() => "Field".to_owned(),
             name if name.starts_with(|c: char| c.is_ascii_digit()) => format!("F{name}"),
             name => name,
         },
         optional: nullable,
-        tag: |json, optional| match optional {
-            true => format!("`json:\"{json},omitempty\"`"),
-            false => format!("`json:\"{json}\"`"),
+        tag: |json, optional| {
+            let omit = if optional { ",omitempty" } else { "" };
+            format!("`json:\"{json}{omit}\"`")
         },
         union_members: &["Typename", "UnmarshalJSON", "MarshalJSON"],
     },
@@ -212,9 +213,10 @@ fn nullable(ty: &str) -> String {
         || ty.starts_with("map[")
         || ty == "json.RawMessage"
         || ty.starts_with('*');
-    match has_nil {
-        true => ty.to_owned(),
-        false => format!("*{ty}"),
+    if has_nil {
+        ty.to_owned()
+    } else {
+        format!("*{ty}")
     }
 }
 

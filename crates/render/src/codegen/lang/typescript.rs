@@ -113,9 +113,12 @@ pub(super) const SPEC: Spec = Spec {
     },
     keys: Keys {
         // A property that is not an identifier is quoted.
-        name: |json| match is_identifier(json) {
-            true => json.to_owned(),
-            false => serde_json::to_string(json).unwrap_or_default(),
+        name: |json| {
+            if is_identifier(json) {
+                json.to_owned()
+            } else {
+                serde_json::to_string(json).unwrap_or_default()
+            }
         },
         // The template marks the key `?`.
         optional: str::to_owned,

@@ -89,9 +89,10 @@ impl Builder<'_> {
         let result_type = self.names.claim(&format!("{base}Result"));
         let variables_type = self.names.claim(&format!("{base}Variables"));
         let function = (naming.function)(&graphql);
-        let function = match naming.function_escapes {
-            true => self.names.claim_escaped(&function),
-            false => self.names.claim(&function),
+        let function = if naming.function_escapes {
+            self.names.claim_escaped(&function)
+        } else {
+            self.names.claim(&function)
         };
         let document_name = self.names.claim(&(naming.document)(&graphql));
 
