@@ -18,12 +18,29 @@ pub fn error(err: &anyhow::Error) {
             line = format!("{line}: {cause}");
         }
     }
-    eprintln!("error: {}", escape_controls(&line));
+    eprintln!("error: {}", escape_controls(&capped(&line)));
 }
 
 /// Print a warning line on stderr.
 pub fn warning(message: impl std::fmt::Display) {
-    eprintln!("warning: {}", escape_controls(&message.to_string()));
+    eprintln!(
+        "warning: {}",
+        escape_controls(&capped(&message.to_string()))
+    );
+}
+
+/// The longest error or warning line, in characters. Messages quote their input (a TOML value,
+/// a token), and a damaged file can make that a megabyte: past this, the line is cut and says
+/// how much was left out.
+const LONGEST_LINE: usize = 1_000;
+
+fn capped(line: &str) -> std::borrow::Cow<'_, str> {
+    let count = line.chars().count();
+    if count <= LONGEST_LINE {
+        return line.into();
+    }
+    let kept: String = line.chars().take(LONGEST_LINE).collect();
+    format!("{kept}… ({} more characters)", count - LONGEST_LINE).into()
 }
 
 /// A message with its control characters written out (`\x1b`, `\r`, `\n`): errors and warnings
@@ -49,6 +66,20 @@ pub fn escape_controls(message: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::escape_controls;
+
+    #[test]
+    fn a_line_quoting_a_huge_value_is_cut() {
+        // Issue 12's mutation tests: 2 000 braces inserted into a value of schemalift.toml made
+        // `diff` print the TOML error, which quotes the value, on one line of 4 131 characters.
+        let line = format!("unknown variant `brea{}king`", "{".repeat(2_000));
+        let cut = super::capped(&line);
+        assert!(cut.ends_with("{… (1026 more characters)"), "{cut}");
+        assert_eq!(
+            cut.chars().count(),
+            super::LONGEST_LINE + "… (1026 more characters)".chars().count()
+        );
+        assert_eq!(super::capped("short"), "short");
+    }
 
     #[test]
     fn control_characters_are_written_out() {

@@ -4,9 +4,11 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::output;
-use apollo_compiler::diagnostic::Diagnostic;
+use apollo_compiler::diagnostic::{Diagnostic, ToCliReport};
 use apollo_compiler::validation::DiagnosticData;
-use schemalift_model::{DiagnosticList, Edition, LoadError, LoadedSchema, NewerRule, SchemaSource};
+use schemalift_model::{
+    DiagnosticList, Edition, LoadError, LoadedSchema, Located, NewerRule, SchemaSource,
+};
 
 /// Load the schema named by the arguments (several files merge into one schema; a URL is
 /// fetched with the endpoint flags and stands alone, like an introspection file). Syntax errors
@@ -72,26 +74,106 @@ pub fn print_loaded_diagnostics(loaded: &LoadedSchema, edition: Edition) {
     print_reports(loaded.diagnostics_under(edition), count);
 }
 
+/// The widest line a diagnostic report may print. A report quotes its source line, and a file
+/// with a very long line (minified SDL, a damaged file) would flood the terminal with it: such a
+/// diagnostic is printed on one line, `error: file:line:col: message`, instead.
+const WIDEST: usize = 500;
+
+/// Characters of a diagnostic's message printed on that one line (a message can quote a token,
+/// and a token can be a megabyte long).
+const LONGEST_MESSAGE: usize = 300;
+
 /// A broken file can have a diagnostic per token; past a screenful they stop helping.
+const SHOWN: usize = 50;
+
 fn print_reports<'a>(
     diagnostics: impl Iterator<Item = (Diagnostic<'a, DiagnosticData>, Option<&'static NewerRule>)>,
     count: usize,
 ) {
-    const SHOWN: usize = 50;
     let color = output::stderr_color();
+    let mut text = String::new();
     if count > SHOWN {
-        eprintln!("(showing the first {SHOWN} of {count} diagnostics; `--format json` lists all)");
+        text.push_str(&format!(
+            "(showing the first {SHOWN} of {count} diagnostics; `--format json` lists all)\n"
+        ));
     }
     for (diagnostic, rule) in diagnostics.take(SHOWN) {
-        if color {
-            eprint!("{diagnostic:?}");
-        } else {
-            eprint!("{diagnostic}");
-        }
-        if let Some(rule) = rule {
-            eprintln!("   = note: {rule}");
-        }
+        text.push_str(&report(&diagnostic, rule, color));
     }
+    // One write: stderr is unbuffered, and a report written piece by piece costs a system call
+    // per character (a 200 000-character line took 20 s).
+    eprint!("{text}");
+}
+
+/// One diagnostic as a report with its source snippet, or on one line when the snippet would be
+/// wider than [`WIDEST`].
+fn report(
+    diagnostic: &Diagnostic<'_, DiagnosticData>,
+    rule: Option<&'static NewerRule>,
+    color: bool,
+) -> String {
+    // Rendering a report costs the length of the lines it quotes (2 000 000 characters took
+    // 6 s for 50 reports): a file with a wide line is not rendered at all.
+    let mut report = if wide_source(diagnostic) {
+        String::new()
+    } else if color {
+        format!("{diagnostic:?}")
+    } else {
+        format!("{diagnostic}")
+    };
+    if report.is_empty() || report.lines().any(|line| line.chars().count() > WIDEST) {
+        let located = Located::with_rule(diagnostic, rule);
+        return format!(
+            "error: {}: {}\n",
+            located.position(),
+            shorten(&located.message, LONGEST_MESSAGE)
+        );
+    }
+    if let Some(rule) = rule {
+        report.push_str(&format!("   = note: {rule}\n"));
+    }
+    report
+}
+
+/// Whether the file a diagnostic points into has a line wider than [`WIDEST`].
+fn wide_source(diagnostic: &Diagnostic<'_, DiagnosticData>) -> bool {
+    let Some(span) = diagnostic.error.location() else {
+        return false;
+    };
+    let Some(file) = diagnostic.sources.get(&span.file_id()) else {
+        return false;
+    };
+    file.source_text()
+        .split('\n')
+        .any(|line| line.len() > WIDEST && line.chars().count() > WIDEST)
+}
+
+/// Print errors that each stand on one line (operations that do not validate), at most
+/// [`SHOWN`] of them and none wider than [`WIDEST`]: a damaged document can have an error per
+/// token.
+pub fn print_error_lines<T: std::fmt::Display>(prefix: &str, errors: &[T]) {
+    let mut text = String::new();
+    for error in errors.iter().take(SHOWN) {
+        let line = shorten(&format!("{prefix}{error}"), WIDEST);
+        text.push_str(&format!("error: {}\n", output::escape_controls(&line)));
+    }
+    if errors.len() > SHOWN {
+        text.push_str(&format!(
+            "(showed the first {SHOWN} of {} errors)\n",
+            errors.len()
+        ));
+    }
+    eprint!("{text}");
+}
+
+/// `text` cut to `longest` characters, saying how much was left out.
+fn shorten(text: &str, longest: usize) -> String {
+    let count = text.chars().count();
+    if count <= longest {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(longest).collect();
+    format!("{kept}… ({} more characters)", count - longest)
 }
 
 /// "N error(s)".
@@ -132,4 +214,46 @@ pub fn load_usable_with(
     }
     output::warning(format!("{summary}; going on with what could be built"));
     Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The syntax errors of `sdl`, as a command sees them.
+    fn syntax_errors(sdl: &str) -> DiagnosticList {
+        match apollo_compiler::Schema::parse(sdl, "long.graphql") {
+            Ok(_) => panic!("expected syntax errors"),
+            Err(with_errors) => with_errors.errors,
+        }
+    }
+
+    #[test]
+    fn a_diagnostic_on_a_megabyte_line_is_one_short_line() {
+        // Issue 12's mutation tests: 2 000 000 quotes inserted into a line of the sample
+        // schema made `validate` print each of 50 reports with the whole line, a character per
+        // system call, for over 20 s.
+        let sdl = format!("type Query {{ a: Int }}\n{}\n", "\"".repeat(200_000));
+        let errors = syntax_errors(&sdl);
+        let diagnostic = errors.iter().next().unwrap();
+        let line = report(&diagnostic, None, false);
+        assert!(line.starts_with("error: long.graphql:2:"), "{line}");
+        assert_eq!(line.lines().count(), 1, "{line}");
+        assert!(line.len() < WIDEST + LONGEST_MESSAGE, "{}", line.len());
+    }
+
+    #[test]
+    fn a_diagnostic_on_an_ordinary_line_keeps_its_snippet() {
+        let errors = syntax_errors("type Query {\n  a: Int\n  b(: Int\n}\n");
+        let diagnostic = errors.iter().next().unwrap();
+        let text = report(&diagnostic, None, false);
+        assert!(text.contains("long.graphql:3:"), "{text}");
+        assert!(text.contains("b(: Int"), "{text}");
+    }
+
+    #[test]
+    fn long_messages_are_shortened_and_say_by_how_much() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("abcdefghij", 4), "abcd… (6 more characters)");
+    }
 }

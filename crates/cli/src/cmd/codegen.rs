@@ -120,9 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         match codegen::generate(&loaded.schema, &operation_sources, &options, &templates) {
             Ok(generated) => generated,
             Err(codegen::CodegenError::Operations(err)) => {
-                for located in err.located() {
-                    eprintln!("error: {located}");
-                }
+                schema_arg::print_error_lines("", err.located());
                 return Err(err.into());
             }
             Err(err) => return Err(err.into()),

@@ -162,9 +162,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Some(files) => {
             let report = ops::check(files, &old.schema, &new.schema)?;
             report.annotate(&mut findings);
-            for error in &report.errors {
-                eprintln!("error: operation does not validate against NEW: {error}");
-            }
+            schema_arg::print_error_lines(
+                "operation does not validate against NEW: ",
+                &report.errors,
+            );
             Some(report)
         }
         None => None,
