@@ -22,7 +22,7 @@ pub(super) const SPEC: Spec = Spec {
     ],
     reserved_files: &["schema", "client", "fragments", "doc"],
     types: Types {
-        builtin_scalars: ["int", "float64", "string", "bool", "string"],
+        builtin_scalars: ["string", "int", "float64", "bool", "string"],
         unknown_scalar: "json.RawMessage",
         list: ("[]", ""),
         nullable,

@@ -11,6 +11,7 @@ mod go;
 mod python;
 mod typescript;
 
+use schemalift_model::builtins;
 use std::fmt;
 
 /// A language `schemalift codegen` writes clients in.
@@ -78,7 +79,8 @@ pub struct Spec {
 /// How the language spells type expressions.
 #[derive(Debug)]
 pub struct Types {
-    /// `Int`, `Float`, `String`, `Boolean`, `ID`, in that order.
+    /// The built-in scalars in the order of [`builtins::SCALARS`]: `String`, `Int`, `Float`,
+    /// `Boolean`, `ID`.
     pub builtin_scalars: [&'static str; 5],
     /// The type of a custom scalar nobody mapped: the language's type for any JSON value.
     pub unknown_scalar: &'static str,
@@ -193,13 +195,6 @@ pub struct Finish {
     pub format: Option<fn(&str) -> String>,
 }
 
-const BUILTIN_SCALARS: [&str; 5] = ["Int", "Float", "String", "Boolean", "ID"];
-
-/// Whether a scalar is one of the specification's five (every other one is custom).
-pub fn is_builtin_scalar(name: &str) -> bool {
-    BUILTIN_SCALARS.contains(&name)
-}
-
 impl Language {
     pub const ALL: [Language; 3] = [Language::TypeScript, Language::Python, Language::Go];
 
@@ -227,7 +222,7 @@ impl fmt::Display for Language {
 impl Spec {
     /// The language type of a built-in scalar, or `None` for a custom scalar.
     pub fn builtin_scalar(&self, graphql: &str) -> Option<&'static str> {
-        BUILTIN_SCALARS
+        builtins::SCALARS
             .iter()
             .position(|s| *s == graphql)
             .map(|i| self.types.builtin_scalars[i])
@@ -248,7 +243,7 @@ impl Spec {
     pub fn typename(&self, names: &[String]) -> String {
         match self.types.typename_literals {
             Some(literals) if !names.is_empty() => literals(names),
-            _ => self.types.builtin_scalars[2].to_owned(),
+            _ => self.builtin_scalar("String").unwrap_or_default().to_owned(),
         }
     }
 
@@ -355,22 +350,22 @@ mod tests {
     #[test]
     fn builtin_scalars_per_language() {
         let spelled = |language: Language| -> Vec<&str> {
-            BUILTIN_SCALARS
+            builtins::SCALARS
                 .iter()
                 .map(|s| language.spec().builtin_scalar(s).expect("built in"))
                 .collect()
         };
         assert_eq!(
             spelled(Language::TypeScript),
-            ["number", "number", "string", "boolean", "string"]
+            ["string", "number", "number", "boolean", "string"]
         );
         assert_eq!(
             spelled(Language::Python),
-            ["int", "float", "str", "bool", "str"]
+            ["str", "int", "float", "bool", "str"]
         );
         assert_eq!(
             spelled(Language::Go),
-            ["int", "float64", "string", "bool", "string"]
+            ["string", "int", "float64", "bool", "string"]
         );
         assert_eq!(Language::Go.spec().builtin_scalar("DateTime"), None);
     }

@@ -40,7 +40,7 @@ pub(super) const SPEC: Spec = Spec {
     ],
     reserved_files: &["schema", "client", "fragments", "__init__"],
     types: Types {
-        builtin_scalars: ["int", "float", "str", "bool", "str"],
+        builtin_scalars: ["str", "int", "float", "bool", "str"],
         unknown_scalar: "JSONValue",
         list: ("list[", "]"),
         nullable: |inner| format!("{inner} | None"),

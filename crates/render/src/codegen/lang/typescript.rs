@@ -96,7 +96,7 @@ pub(super) const SPEC: Spec = Spec {
     ],
     reserved_files: &["schema", "client", "fragments", "index"],
     types: Types {
-        builtin_scalars: ["number", "number", "string", "boolean", "string"],
+        builtin_scalars: ["string", "number", "number", "boolean", "string"],
         unknown_scalar: "unknown",
         list: ("Array<", ">"),
         nullable: |inner| format!("{inner} | null"),

@@ -2,11 +2,11 @@
 //! operations reach, through their selection sets and their variables (input objects
 //! recursively). Nothing else of the schema is generated.
 
-use crate::codegen::lang::is_builtin_scalar;
 use crate::codegen::shape::{ObjectShape, OutKind, OutType, Shape};
 use apollo_compiler::executable::Operation;
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::{Name, Node, Schema};
+use schemalift_model::builtins::is_scalar as is_builtin_scalar;
 use std::collections::BTreeSet;
 
 /// The enums, input objects and custom scalars that operations reach.
