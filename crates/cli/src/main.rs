@@ -20,6 +20,11 @@ fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     match cmd::run(cli) {
         Ok(code) => code.into(),
+        // The reader of stdout went away (`| head`): stop quietly with status 0, as ripgrep does.
+        // The Rust runtime ignores SIGPIPE, so a closed pipe is an io::Error of kind BrokenPipe
+        // from whichever write met it; every command returns it, and this is the one place that
+        // handles it.
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             output::error(&err);
             exit::Exit::Error.into()

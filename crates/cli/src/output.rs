@@ -1,6 +1,25 @@
-//! Where the binary writes: one-line errors and warnings on stderr, colour only on a terminal.
+//! Where the binary writes: results on stdout (a write error, a closed pipe among them, comes back
+//! to `main`), one-line errors and warnings on stderr, colour only on a terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+
+/// Write a command's result to stdout and flush it. Errors come back, so a closed pipe
+/// (`| head`) reaches `main`, which stops quietly (`is_broken_pipe`).
+pub fn stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+/// Whether an error is, anywhere in its chain of causes, a write to a closed pipe: the reader of
+/// stdout went away (`schemalift diff A B | head -1`), which is not a failure of the command.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
 
 /// Whether stderr is a terminal (and `NO_COLOR` is unset), so diagnostics may use colour.
 pub fn stderr_color() -> bool {
@@ -65,7 +84,22 @@ pub fn escape_controls(message: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_controls;
+    use super::{escape_controls, is_broken_pipe};
+    use anyhow::Context;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_broken_pipe_is_found_anywhere_in_the_chain() {
+        let pipe = || Error::new(ErrorKind::BrokenPipe, "Broken pipe (os error 32)");
+        assert!(is_broken_pipe(&anyhow::Error::from(pipe())));
+        let wrapped: anyhow::Result<()> = Err(pipe()).context("writing the report");
+        assert!(is_broken_pipe(&wrapped.unwrap_err()));
+        let other = anyhow::Error::from(Error::new(ErrorKind::PermissionDenied, "denied"));
+        assert!(!is_broken_pipe(&other));
+        assert!(!is_broken_pipe(&anyhow::anyhow!(
+            "Broken pipe, as text only"
+        )));
+    }
 
     #[test]
     fn a_line_quoting_a_huge_value_is_cut() {

@@ -5,6 +5,7 @@ use crate::exit::Exit;
 use crate::output;
 use schemalift_fetch::auth::{self, CredentialFlags, Origin, TokenCache};
 use schemalift_fetch::{Credentials, Endpoint};
+use std::io::Write;
 
 /// Show or delete the JWTs cached by `schemalift fetch` (never the tokens themselves).
 ///
@@ -31,15 +32,18 @@ enum Action {
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let cache = TokenCache::default_location()?;
+    // Write errors (a closed pipe among them) go back to `main`.
+    let mut stdout = std::io::stdout().lock();
     match args.action {
         Action::Status => {
             let tokens = cache.list()?;
             let defaults = default_credentials();
             if tokens.is_empty() {
-                println!("no cached tokens in {}", cache.dir().display());
+                writeln!(stdout, "no cached tokens in {}", cache.dir().display())?;
                 if let Some(defaults) = defaults {
-                    println!("{defaults}");
+                    writeln!(stdout, "{defaults}")?;
                 }
+                stdout.flush()?;
                 return Ok(Exit::Ok);
             }
             let now = now();
@@ -70,22 +74,28 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                     .zip(&widths)
                     .map(|(cell, w)| format!("{cell:<w$}"))
                     .collect();
-                println!("{}", line.join("  ").trim_end());
+                writeln!(stdout, "{}", line.join("  ").trim_end())?;
             }
-            println!("({} in {})", plural(tokens.len()), cache.dir().display());
+            writeln!(
+                stdout,
+                "({} in {})",
+                plural(tokens.len()),
+                cache.dir().display()
+            )?;
             if let Some(defaults) = defaults {
-                println!("{defaults}");
+                writeln!(stdout, "{defaults}")?;
             }
         }
         Action::Logout { endpoint } => {
             let endpoint = endpoint.as_deref().map(Endpoint::parse).transpose()?;
             let removed = cache.logout(endpoint.as_ref())?;
             match &endpoint {
-                Some(e) => println!("removed {} for {e}", plural(removed)),
-                None => println!("removed {}", plural(removed)),
+                Some(e) => writeln!(stdout, "removed {} for {e}", plural(removed))?,
+                None => writeln!(stdout, "removed {}", plural(removed))?,
             }
         }
     }
+    stdout.flush()?;
     Ok(Exit::Ok)
 }
 

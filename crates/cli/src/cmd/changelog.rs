@@ -3,10 +3,9 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
-use crate::schema_arg;
+use crate::{output, schema_arg};
 use schemalift_model::write_atomic;
 use schemalift_render::{changelog, docs};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Write the changes between two schema versions as Markdown release notes.
@@ -64,15 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             );
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
-            }
+            output::stdout(&text)?;
         }
     }
     Ok(Exit::Ok)

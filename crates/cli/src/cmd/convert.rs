@@ -2,10 +2,9 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
-use crate::schema_arg;
+use crate::{output, schema_arg};
 use clap::ValueEnum;
 use schemalift_model::{introspection, sdl, write_atomic, Valid};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Convert a schema between SDL and introspection JSON.
@@ -68,16 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             eprintln!("wrote {}", path.display());
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                // A closed pipe (`| head`) is not an error worth reporting.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
-            }
+            output::stdout(&text)?;
         }
     }
     Ok(Exit::Ok)

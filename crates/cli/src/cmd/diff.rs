@@ -146,10 +146,12 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let changes = schemalift_check::diff(&old.schema, &new.schema);
 
     if args.text {
-        print!(
-            "{}",
-            schemalift_check::textual::unified(&old.schema, &new.schema, &old_name, &new_name)
-        );
+        output::stdout(&schemalift_check::textual::unified(
+            &old.schema,
+            &new.schema,
+            &old_name,
+            &new_name,
+        ))?;
     }
 
     let mut findings = rules.apply(changes);
@@ -191,7 +193,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             Format::Markdown => report::markdown(&report),
             Format::Github => report::github(&report),
         };
-        print!("{rendered}");
+        output::stdout(&rendered)?;
     }
 
     let counts = report.counts();

@@ -122,14 +122,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
+            stdout
                 .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
-            }
+                .and_then(|()| stdout.flush())?;
         }
     }
     match (args.watch, &args.output) {

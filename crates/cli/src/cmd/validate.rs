@@ -3,7 +3,7 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
-use crate::schema_arg;
+use crate::{output, schema_arg};
 use clap::ValueEnum;
 use schemalift_model::{locate_all, Edition, LoadError, Located};
 use serde::Serialize;
@@ -105,7 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 errors: &errors,
                 newer: &newer,
             };
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            let mut json = serde_json::to_string_pretty(&report)?;
+            json.push('\n');
+            output::stdout(&json)?;
         }
         Format::Text => {
             if let Some(loaded) = &loaded {
@@ -124,7 +126,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 false => format!(" by {edition} rules"),
             };
             if valid {
-                println!("{name}: valid schema{rules}, {types} types{not_counted}");
+                output::stdout(&format!(
+                    "{name}: valid schema{rules}, {types} types{not_counted}\n"
+                ))?;
             } else {
                 eprintln!(
                     "error: {name} is not a valid schema{rules}: {}{not_counted}",
