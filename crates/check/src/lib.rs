@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod change;
+pub mod config;
 mod diff;
 pub mod ops;
 pub mod report;

@@ -1,5 +1,5 @@
-//! A team's diff rules, from `schemalift.toml` (found upwards from the current directory, or given
-//! with `--config`), applied to the changes: each change becomes a [`Finding`] that records its
+//! A team's diff rules, the `[diff]` section of `schemalift.toml` (read by [`crate::config`]),
+//! applied to the changes: each change becomes a [`Finding`] that records its
 //! effective criticality and which rule, if any, touched it.
 //!
 //! ```toml
@@ -24,21 +24,7 @@
 use crate::change::{Change, ChangeKind, Criticality};
 use globset::{Glob, GlobMatcher};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
-
-/// The file name searched for upwards from the current directory.
-pub const FILE_NAME: &str = "schemalift.toml";
-
-#[derive(Debug, thiserror::Error)]
-pub enum RulesError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
-}
+use std::path::PathBuf;
 
 /// The rules of a configuration file, compiled.
 #[derive(Debug, Default)]
@@ -89,16 +75,10 @@ struct Approval {
     reason: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    diff: DiffSection,
-}
-
+/// The `[diff]` section as written; [`Rules::from_section`] checks and compiles it.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct DiffSection {
+pub struct DiffSection {
     #[serde(default)]
     ignore_descriptions: bool,
     deprecated_removals: Option<CriticalityName>,
@@ -187,47 +167,22 @@ impl Finding {
 }
 
 impl Rules {
-    /// Find `schemalift.toml` in `start` or the nearest directory above it.
-    pub fn discover(start: &Path) -> Result<Option<Rules>, RulesError> {
-        for dir in start.ancestors() {
-            let path = dir.join(FILE_NAME);
-            if path.is_file() {
-                return Rules::load(&path).map(Some);
-            }
-        }
-        Ok(None)
-    }
-
-    pub fn load(path: &Path) -> Result<Rules, RulesError> {
-        let text = std::fs::read_to_string(path).map_err(|source| RulesError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        let mut rules = Rules::parse(&text).map_err(|message| RulesError::Invalid {
-            path: path.to_owned(),
-            message,
-        })?;
-        rules.path = Some(path.to_owned());
-        Ok(rules)
-    }
-
-    /// Parse the text of a configuration file; the error is a one-line message.
+    /// The rules of a configuration file's text (tests; commands use [`crate::config::Config`]).
     pub fn parse(text: &str) -> Result<Rules, String> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            // toml's message spans several lines with a source excerpt; keep the gist.
-            let span = e.span().map(|s| line_of(text, s.start));
-            let first = e
-                .message()
-                .lines()
-                .next()
-                .unwrap_or("invalid TOML")
-                .to_owned();
-            match span {
-                Some(line) => format!("line {line}: {first}"),
-                None => first,
-            }
-        })?;
-        let d = file.diff;
+        crate::config::Config::parse(text).map(|config| config.diff)
+    }
+
+    /// Whether no rule is set.
+    pub fn is_empty(&self) -> bool {
+        !self.ignore_descriptions
+            && self.deprecated_removals.is_none()
+            && self.ignore.is_empty()
+            && self.criticality.is_empty()
+            && self.approve.is_empty()
+    }
+
+    /// Check and compile the `[diff]` section: change kinds and coordinate globs.
+    pub fn from_section(d: DiffSection) -> Result<Rules, String> {
         let kind = |code: &Option<String>, list: &str, i: usize| -> Result<_, String> {
             code.as_deref()
                 .map(|code| {
@@ -359,16 +314,11 @@ impl Rules {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .map_or(1, |t| t.matches('\n').count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use schemalift_model::Coordinate;
     use apollo_compiler::name;
+    use schemalift_model::Coordinate;
 
     fn removed(ty: &str, field: &str, deprecated: bool) -> Change {
         let mut c = Change::new(
@@ -446,20 +396,9 @@ coordinate = "Stack.never"
         let err = Rules::parse("[diff]\nignore = [{ kind = \"field-gone\" }]\n").unwrap_err();
         assert!(err.contains("unknown change kind `field-gone`"), "{err}");
         let err = Rules::parse("[diff]\nignore-descriptions = \"yes\"\n").unwrap_err();
-        assert!(err.starts_with("line 2:"), "{err}");
+        assert!(err.starts_with("2:23:"), "{err}");
         assert!(!err.contains('\n'));
         let err = Rules::parse("[diff]\nfrobnicate = 1\n").unwrap_err();
         assert!(err.contains("unknown field"), "{err}");
-    }
-
-    #[test]
-    fn discovers_the_nearest_file_upwards() {
-        let dir = std::env::temp_dir().join(format!("schemalift-rules-{}", std::process::id()));
-        let deep = dir.join("a/b");
-        std::fs::create_dir_all(&deep).unwrap();
-        std::fs::write(dir.join(FILE_NAME), "[diff]\nignore-descriptions = true\n").unwrap();
-        let rules = Rules::discover(&deep).unwrap().unwrap();
-        assert_eq!(rules.path.as_deref(), Some(dir.join(FILE_NAME).as_path()));
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,9 +6,10 @@ use crate::output;
 use crate::schema_arg;
 use anyhow::Context as _;
 use clap::ValueEnum;
+use schemalift_check::config::Config;
 use schemalift_render::codegen::{self, scalars, sources, Language, Options};
 use schemalift_render::env::Templates;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Generate a typed GraphQL client for the operations in --ops.
 ///
@@ -43,7 +44,8 @@ pub struct Args {
     /// A directory of templates that override the built-in ones by file name.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// The configuration file (default: schemalift.toml in the current directory, if any).
+    /// The configuration file (default: schemalift.toml in the current directory or the nearest
+    /// one above it, up to the repository root).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// The Go package name (default: the output directory's name).
@@ -77,21 +79,8 @@ impl From<Lang> for Language {
 
 /// The scalar mapping: the config file's, then the flags on top.
 fn scalar_map(args: &Args, language: Language) -> anyhow::Result<scalars::ScalarMap> {
-    let default = Path::new("schemalift.toml");
-    let config = match &args.config {
-        Some(path) => Some(path.as_path()),
-        None if default.is_file() => Some(default),
-        None => None,
-    };
-    let mut map = match config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            scalars::from_config(&text, &path.display().to_string(), language)
-                .map_err(anyhow::Error::msg)?
-        }
-        None => scalars::ScalarMap::new(),
-    };
+    let config = Config::find(args.config.as_deref())?;
+    let mut map = scalars::from_config(&config.codegen, language);
     for flag in &args.scalars {
         let (name, ty) = scalars::parse_flag(flag).map_err(anyhow::Error::msg)?;
         map.insert(name, ty);

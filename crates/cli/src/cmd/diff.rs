@@ -7,9 +7,9 @@ use crate::exit::Exit;
 use crate::{output, schema_arg};
 use anyhow::Context;
 use clap::ValueEnum;
+use schemalift_check::config::Config;
 use schemalift_check::ops::{self, OperationsReport};
 use schemalift_check::report::{self, DiffReport};
-use schemalift_check::rules::Rules;
 use schemalift_model::{Edition, LoadedSchema};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -19,8 +19,9 @@ OLD and NEW are each a schema file (.graphql, .graphqls, .gql), a directory of t
 introspection .json, `-` for stdin, or git:REV:PATH (read from the git repository in the current
 directory), e.g. `schemalift diff git:origin/main:schema.graphql schema.graphql`.
 
-Rules come from --config FILE, or schemalift.toml in the current directory or the nearest one
-above it (see the README: ignore, criticality, deprecated-removals, ignore-descriptions, approve).
+Rules come from the [diff] section of --config FILE, or of schemalift.toml in the current
+directory or the nearest one above it, up to the repository root (see the README: ignore,
+criticality, deprecated-removals, ignore-descriptions, approve).
 
 Exit codes:
   0  nothing fails the check chosen by --fail-on
@@ -51,7 +52,8 @@ pub struct Args {
     /// What makes the command exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
     fail_on: FailOn,
-    /// Rules file (default: schemalift.toml found upwards from the current directory).
+    /// The configuration file whose [diff] section holds the rules (default: schemalift.toml
+    /// found upwards from the current directory, up to the repository root).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Client operation documents (a glob, e.g. 'ops/**/*.graphql'): validate them against NEW
@@ -88,10 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     if args.fail_on == FailOn::UsedBreaking && args.ops.is_none() {
         anyhow::bail!("--fail-on used-breaking needs --ops GLOB (the operations to check)");
     }
-    let rules = match &args.config {
-        Some(path) => Rules::load(path)?,
-        None => Rules::discover(&std::env::current_dir()?)?.unwrap_or_default(),
-    };
+    let rules = Config::find(args.config.as_deref())?.diff;
     // Read operations before the (slower) schemas so a bad glob fails fast.
     let op_files = args.ops.as_deref().map(ops::read).transpose()?;
 
