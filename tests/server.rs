@@ -108,6 +108,11 @@ pub struct Config {
     /// before it is sent: what a server of a later GraphQL edition would answer (new type
     /// kinds, directive locations, fields nobody asked for).
     pub rewrite_answer: Option<fn(&mut Value)>,
+    /// The port on 127.0.0.1; 0 (the tests' choice) takes any free one.
+    pub port: u16,
+    /// Print one line per request on stdout (what it was, whether it carried a bearer), as
+    /// `--example serve` does.
+    pub log: bool,
 }
 
 /// How the server speaks TLS.
@@ -268,6 +273,8 @@ impl Config {
             partial_error: None,
             tls: None,
             rewrite_answer: None,
+            port: 0,
+            log: false,
         }
     }
 }
@@ -327,7 +334,9 @@ pub fn start(schema_sdl: &str) -> TestServer {
 
 pub fn start_with(config: Config) -> TestServer {
     let schema = parse(&config.schema_sdl);
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let address = format!("127.0.0.1:{}", config.port);
+    let listener = std::net::TcpListener::bind(&address)
+        .unwrap_or_else(|e| panic!("cannot listen on {address}: {e}"));
     listener
         .set_nonblocking(true)
         .expect("non-blocking listener");
@@ -516,6 +525,20 @@ async fn graphql(
         None if query.contains("viewer") => "viewer",
         None => "introspection",
     };
+    if state.config.log {
+        let bearer = match headers.contains_key(header::AUTHORIZATION) {
+            true => "with a bearer",
+            false => "without a bearer",
+        };
+        let what = match (kind, query.contains("oauthUser")) {
+            ("exchange", true) => "exchange: GitHub token -> JWT (oauthUser)",
+            ("exchange", false) => "exchange: API key -> JWT (apiKeyUser)",
+            ("viewer", _) => "viewer",
+            (kind, _) => kind,
+        };
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout().lock(), "{what}, {bearer}");
+    }
     if let Ok(mut seen) = state.seen.lock() {
         seen.push(Seen {
             kind,
@@ -1081,4 +1104,75 @@ fn null_type_lookup(document: &ast::Document, response: &mut Value, hidden: &str
             }
         }
     }
+}
+
+/// The API key `--example serve` accepts unless told otherwise: fixed, so that the README's
+/// walkthrough can be copied as it is (a local toy server, never a real credential).
+pub const DEMO_API_KEY_ID: &str = "01HDEMOKEY0000000000000000";
+/// The secret of [`DEMO_API_KEY_ID`].
+pub const DEMO_API_KEY_SECRET: &str = "demo-api-key-secret";
+/// The GitHub token `--example serve` accepts unless told otherwise.
+pub const DEMO_GITHUB_TOKEN: &str = "ghp_demo000000000000000000000000000000";
+/// The port `--example serve` listens on unless told otherwise.
+pub const DEMO_PORT: u16 = 4417;
+
+/// What `--example serve` is asked to do: the schema file and the server's configuration.
+#[derive(Debug)]
+pub struct Serve {
+    pub schema: String,
+    pub config: Config,
+}
+
+/// The usage line of `--example serve`.
+pub const SERVE_USAGE: &str = "usage: serve SCHEMA.graphql [--port N] [--require-auth] \
+[--api-key ID:SECRET] [--github-token TOKEN] [--token-lifetime SECONDS]";
+
+/// Parse the arguments of `--example serve` (without the program name). The README's
+/// walkthrough test parses the README's command line with this same function.
+pub fn parse_serve_args(args: &[String]) -> Result<Serve, String> {
+    let mut schema = None;
+    let mut config = Config::new("");
+    config.port = DEMO_PORT;
+    config.log = true;
+    let mut api_key = (DEMO_API_KEY_ID.to_owned(), DEMO_API_KEY_SECRET.to_owned());
+    let mut github_token = DEMO_GITHUB_TOKEN.to_owned();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match arg.as_str() {
+            "--port" => {
+                let port = value("--port")?;
+                config.port = port
+                    .parse()
+                    .map_err(|_| format!("--port {port:?}: expected a port number"))?;
+            }
+            "--require-auth" => config.require_auth = true,
+            "--api-key" => {
+                let key = value("--api-key")?;
+                let (id, secret) = key
+                    .split_once(':')
+                    .filter(|(id, secret)| !id.is_empty() && !secret.is_empty())
+                    .ok_or_else(|| "--api-key: expected ID:SECRET".to_owned())?;
+                api_key = (id.to_owned(), secret.to_owned());
+            }
+            "--github-token" => github_token = value("--github-token")?,
+            "--token-lifetime" => {
+                let seconds = value("--token-lifetime")?;
+                config.token_lifetime = seconds
+                    .parse()
+                    .map_err(|_| format!("--token-lifetime {seconds:?}: expected seconds"))?;
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}")),
+            path if schema.is_none() => schema = Some(path.to_owned()),
+            extra => return Err(format!("unexpected argument {extra}")),
+        }
+    }
+    config.api_keys = vec![api_key];
+    config.github_tokens = vec![github_token];
+    let schema = schema.ok_or_else(|| "no SCHEMA given".to_owned())?;
+    Ok(Serve { schema, config })
 }
