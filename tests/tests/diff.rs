@@ -559,7 +559,7 @@ fn bad_input_is_a_clear_error_with_exit_2() {
         ),
         (
             &["--ops", "no/such/*.graphql", OLD, NEW],
-            "error: no operation files match `no/such/*.graphql`",
+            "error: --ops \"no/such/*.graphql\" matches no operation documents (.graphql or .gql files)",
         ),
         (
             &["--ops", "tests/fixtures/malformed.graphql", OLD, NEW],

@@ -11,22 +11,13 @@ use apollo_compiler::executable::{ExecutableDocument, Fragment, Selection, Selec
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{Name, Node, Schema};
-use schemalift_model::Coordinate;
-use schemalift_model::{locate_all, Located};
-use std::path::PathBuf;
+use schemalift_model::documents::Document;
+use schemalift_model::{locate_all, Coordinate, Located};
 use std::sync::Arc;
 
+/// An operation document that does not parse (reading them is `schemalift_model::documents`).
 #[derive(Debug, thiserror::Error)]
 pub enum OpsError {
-    #[error("bad --ops pattern `{pattern}`: {message}")]
-    Pattern { pattern: String, message: String },
-    #[error("no operation files match `{0}`")]
-    NoFiles(String),
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     #[error("{0}")]
     Syntax(Box<Located>),
 }
@@ -50,41 +41,15 @@ pub struct OperationsReport {
     pub errors: Vec<Located>,
 }
 
-/// The files a glob names, sorted, read; one-line errors for a bad pattern, no match or I/O.
-pub fn read(pattern: &str) -> Result<Vec<(String, String)>, OpsError> {
-    let paths = glob::glob(pattern).map_err(|e| OpsError::Pattern {
-        pattern: pattern.to_owned(),
-        message: e.msg.to_owned(),
-    })?;
-    let mut files: Vec<PathBuf> = paths
-        .filter_map(Result::ok)
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(OpsError::NoFiles(pattern.to_owned()));
-    }
-    files
-        .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|source| OpsError::Read {
-                path: path.clone(),
-                source,
-            })?;
-            Ok((path.display().to_string(), text))
-        })
-        .collect()
-}
-
 /// Parse the files as one document (fragments may live in other files), validate it against
 /// `new`, and record what each operation uses in `old`.
 pub fn check(
-    files: &[(String, String)],
+    files: &[Document],
     old: &Valid<Schema>,
     new: &Valid<Schema>,
 ) -> Result<OperationsReport, OpsError> {
     let mut merged = ast::Document::new();
-    for (name, text) in files {
+    for Document { name, text } in files {
         let document = ast::Document::parse(text.as_str(), name).map_err(|with| {
             let first = locate_all(&with.errors).into_iter().next();
             OpsError::Syntax(Box::new(first.unwrap_or(Located {
@@ -271,8 +236,13 @@ impl Walk<'_> {
 fn usage_key(kind: ChangeKind, coordinate: &Coordinate, old: Option<&str>) -> String {
     use ChangeKind::*;
     match kind {
-        // New requirements hit everyone who uses the enclosing field, directive or input type.
-        RequiredArgumentAdded | RequiredInputFieldAdded | BecameRequired => coordinate
+        // New requirements and new defaults hit everyone who uses the enclosing field, directive
+        // or input type.
+        RequiredArgumentAdded
+        | RequiredInputFieldAdded
+        | BecameRequired
+        | ArgumentWithDefaultAdded
+        | InputFieldWithDefaultAdded => coordinate
             .parent()
             .map_or_else(|| coordinate.to_string(), |p| p.to_string()),
         // Responses may carry the removed value wherever the enum is read.
@@ -328,6 +298,13 @@ mod tests {
     use super::*;
     use crate::rules::Rules;
 
+    fn document(name: &str, text: &str) -> Document {
+        Document {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
     fn schema(sdl: &str) -> Valid<Schema> {
         Schema::parse_and_validate(sdl, "s.graphql").unwrap()
     }
@@ -345,14 +322,14 @@ mod tests {
             enum State { A }
             input Filter { state: State name: String! }";
         let (old, new) = (schema(OLD), schema(new));
-        let files = vec![
-            (
-                "a.graphql".to_owned(),
-                "query One { stack(id: 1) { ...F } }\nfragment F on Stack { name old }".to_owned(),
+        let files = [
+            document(
+                "a.graphql",
+                "query One { stack(id: 1) { ...F } }\nfragment F on Stack { name old }",
             ),
-            (
-                "b.graphql".to_owned(),
-                "query Many($f: Filter) { stacks(filter: $f) { id } }".to_owned(),
+            document(
+                "b.graphql",
+                "query Many($f: Filter) { stacks(filter: $f) { id } }",
             ),
         ];
         let report = check(&files, &old, &new).unwrap();
@@ -393,7 +370,7 @@ mod tests {
     #[test]
     fn syntax_errors_name_the_file() {
         let old = schema(OLD);
-        let err = check(&[("x.graphql".into(), "query {".into())], &old, &old).unwrap_err();
+        let err = check(&[document("x.graphql", "query {")], &old, &old).unwrap_err();
         assert!(err.to_string().starts_with("x.graphql:1:"), "{err}");
     }
 }

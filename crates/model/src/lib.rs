@@ -12,6 +12,7 @@
 pub mod builtins;
 mod coordinate;
 mod diagnostics;
+pub mod documents;
 pub mod edition;
 mod error;
 pub mod introspection;

@@ -29,7 +29,7 @@ pub fn max_input_bytes() -> u64 {
 }
 
 /// Read at most `limit` bytes from `reader`; more is an error naming `name` and the cap.
-fn read_capped(
+pub(crate) fn read_capped(
     reader: impl Read,
     name: &str,
     path: &Path,

@@ -7,7 +7,7 @@ use crate::schema_arg;
 use anyhow::Context as _;
 use clap::ValueEnum;
 use schemalift_check::config::Config;
-use schemalift_render::codegen::{self, scalars, sources, Language, Options};
+use schemalift_render::codegen::{self, scalars, Language, Options};
 use schemalift_render::env::Templates;
 use std::path::PathBuf;
 
@@ -92,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let language = Language::from(args.lang);
     let scalars = scalar_map(&args, language)?;
     let loaded = schema_arg::load_usable_with(&args.schemas, &args.fetch, args.allow_invalid)?;
-    let operation_sources = sources::read(&args.ops)?;
+    let operation_sources = schemalift_model::documents::read(&args.ops)?;
     let templates = Templates::load(language.spec().name, args.templates.as_deref())?;
     let package = args.package.clone().or_else(|| {
         std::path::absolute(&args.output)

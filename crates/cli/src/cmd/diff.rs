@@ -56,10 +56,11 @@ pub struct Args {
     /// found upwards from the current directory, up to the repository root).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Client operation documents (a glob, e.g. 'ops/**/*.graphql'): validate them against NEW
-    /// and tell which breaking changes they use.
+    /// Client operation documents: files, directories or glob patterns (repeatable, e.g.
+    /// 'ops/**/*.graphql'), read as codegen --ops reads them; validate them against NEW and tell
+    /// which breaking changes they use.
     #[arg(long, value_name = "GLOB")]
-    ops: Option<String>,
+    ops: Vec<String>,
     /// Print a unified diff of the two schemas in canonical (sorted) SDL instead of the report.
     #[arg(long)]
     text: bool,
@@ -87,12 +88,14 @@ enum FailOn {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    if args.fail_on == FailOn::UsedBreaking && args.ops.is_none() {
+    if args.fail_on == FailOn::UsedBreaking && args.ops.is_empty() {
         anyhow::bail!("--fail-on used-breaking needs --ops GLOB (the operations to check)");
     }
     let rules = Config::find(args.config.as_deref())?.diff;
     // Read operations before the (slower) schemas so a bad glob fails fast.
-    let op_files = args.ops.as_deref().map(ops::read).transpose()?;
+    let op_files = (!args.ops.is_empty())
+        .then(|| schemalift_model::documents::read(&args.ops))
+        .transpose()?;
 
     let (old, new) = std::thread::scope(|scope| {
         let old = scope.spawn(|| load_side("OLD", &args.old, &args.fetch));

@@ -1,6 +1,6 @@
 //! `schemalift codegen`: typed GraphQL clients for TypeScript, Python and Go.
 //!
-//! The pipeline: read the operation documents ([`sources`]), validate them against the schema
+//! The pipeline: read the operation documents (`schemalift_model::documents`, shared with `diff --ops`), validate them against the schema
 //! ([`operations`]), shape every selection set into a language-neutral result tree ([`shape`]),
 //! spell it for one language ([`view`], using [`lang`], [`naming`] and [`scalars`]), and render
 //! the language's templates (templates/<language>/) over that view ([`render`]). Output is
@@ -16,7 +16,6 @@ pub mod operations;
 pub mod render;
 pub mod scalars;
 pub mod shape;
-pub mod sources;
 pub mod view;
 
 pub use lang::Language;
@@ -112,7 +111,7 @@ mod tests {
             .join("schemas/spacelift/operations")
             .display()
             .to_string()];
-        let sources = sources::read(&patterns).unwrap();
+        let sources = schemalift_model::documents::read(&patterns).unwrap();
         let dir = tempfile::tempdir().unwrap();
         for language in Language::ALL {
             let options = Options {

@@ -10,11 +10,7 @@ use schemalift_model::{locate_all, Located};
 use std::collections::BTreeSet;
 
 /// One operation document as read: `name` is what errors show (the path as given).
-#[derive(Debug, Clone)]
-pub struct OperationSource {
-    pub name: String,
-    pub text: String,
-}
+pub use schemalift_model::documents::Document as OperationSource;
 
 /// Why operation documents cannot be used.
 #[derive(Debug, thiserror::Error)]
