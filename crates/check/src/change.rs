@@ -39,6 +39,8 @@ impl Criticality {
             mark: "✖",
             style: AnsiColor::Red.on_default().bold(),
             annotation: Some("error"),
+            sarif_level: "error",
+            gitlab_severity: "blocker",
         };
         const DANGEROUS: Presentation = Presentation {
             code: "dangerous",
@@ -46,6 +48,8 @@ impl Criticality {
             mark: "⚠",
             style: AnsiColor::Yellow.on_default().bold(),
             annotation: Some("warning"),
+            sarif_level: "warning",
+            gitlab_severity: "major",
         };
         const SAFE: Presentation = Presentation {
             code: "safe",
@@ -53,6 +57,8 @@ impl Criticality {
             mark: "✔",
             style: AnsiColor::Green.on_default(),
             annotation: None,
+            sarif_level: "note",
+            gitlab_severity: "info",
         };
         match self {
             Criticality::Breaking => &BREAKING,
@@ -76,6 +82,12 @@ pub struct Presentation {
     pub style: anstyle::Style,
     /// The GitHub workflow command that annotates such a change (`error`, `warning`), if any.
     pub annotation: Option<&'static str>,
+    /// The SARIF 2.1.0 `result.level` (`error`, `warning`, `note`).
+    pub sarif_level: &'static str,
+    /// The GitLab Code Quality `severity`: `blocker` for breaking (the check fails on it by
+    /// default), `major` for dangerous (a reviewer should look; `--fail-on dangerous` fails on it),
+    /// `info` for safe.
+    pub gitlab_severity: &'static str,
 }
 
 impl fmt::Display for Criticality {
@@ -96,13 +108,19 @@ pub struct KindSpec {
     pub reason: Option<&'static str>,
     /// Where the kind applies, for the catalogue page.
     pub applies_to: &'static str,
+    /// Where schemalift rates the kind otherwise than the reference implementations (graphql-js
+    /// 16 and 17, graphql-inspector): how they rate it and why schemalift does not (docs/diff.md).
+    /// JSON output carries it as `peers`.
+    pub peers: Option<&'static str>,
 }
 
 /// Declares [`ChangeKind`], its list and its one exhaustive `spec` match from a single table, so a
 /// kind cannot exist without a code, a criticality, a message and (unless safe) a reason.
 macro_rules! catalogue {
+    (@peers) => { None };
+    (@peers $peers:literal) => { Some($peers) };
     ($( $(#[$doc:meta])* $variant:ident => $code:literal, $crit:ident, $applies:literal,
-        $message:literal, $reason:expr; )*) => {
+        $message:literal, $reason:expr $(, peers: $peers:literal)?; )*) => {
         /// A kind of change between two schemas. See [`ChangeKind::spec`] for what each means.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ChangeKind { $($(#[$doc])* $variant,)* }
@@ -120,6 +138,7 @@ macro_rules! catalogue {
                         message: $message,
                         reason: $reason,
                         applies_to: $applies,
+                        peers: catalogue!(@peers $($peers)?),
                     },)*
                 }
             }
@@ -163,7 +182,11 @@ catalogue! {
         "Required argument `{coordinate}: {new}` was added",
         Some("Operations that use the field or directive without the new argument no longer validate.");
     OptionalArgumentAdded => "optional-argument-added", Safe, "field and directive arguments",
-        "Optional argument `{coordinate}: {new}` was added", None;
+        "Optional argument `{coordinate}: {new}` was added", None,
+        peers: "graphql-js 16 and 17 and graphql-inspector rate an optional argument added to a field dangerous (graphql-js 17 rates it safe on a directive only); schemalift rates it safe because an operation that does not pass it is answered as before, and an argument added with a default is the dangerous `argument-with-default-added`.";
+    ArgumentWithDefaultAdded => "argument-with-default-added", Dangerous, "field and directive arguments",
+        "Argument `{coordinate}: {new}` was added with a default value",
+        Some("Every operation that uses the field or directive now passes the default, which the server may act on differently, exactly as when a default is added to an existing argument.");
     ArgumentRemoved => "argument-removed", Breaking, "field and directive arguments",
         "Argument `{coordinate}` was removed",
         Some("Operations that pass the argument no longer validate.");
@@ -178,7 +201,11 @@ catalogue! {
         "Required input field `{coordinate}: {new}` was added",
         Some("Input objects that clients build without the new field are rejected.");
     OptionalInputFieldAdded => "optional-input-field-added", Safe, "input object fields",
-        "Optional input field `{coordinate}: {new}` was added", None;
+        "Optional input field `{coordinate}: {new}` was added", None,
+        peers: "graphql-js 16 and 17 rate an optional input field added dangerous, graphql-inspector safe; schemalift rates it safe because an input object built without it reaches the server as before, and a field added with a default is the dangerous `input-field-with-default-added`.";
+    InputFieldWithDefaultAdded => "input-field-with-default-added", Dangerous, "input object fields",
+        "Input field `{coordinate}: {new}` was added with a default value",
+        Some("Every input object that clients build without the field now carries the default, which the server may act on differently, exactly as when a default is added to an existing input field.");
     InputFieldRemoved => "input-field-removed", Breaking, "input object fields",
         "Input field `{coordinate}` was removed",
         Some("Input objects that set the field are rejected as having an unknown field.");
@@ -250,6 +277,9 @@ catalogue! {
     DirectiveRepeatableRemoved => "directive-repeatable-removed", Breaking, "directive definitions",
         "Directive `{coordinate}` is no longer repeatable",
         Some("Operations that apply the directive more than once at one place no longer validate.");
+    BuiltInDirectiveRedefined => "built-in-directive-redefined", Breaking, "built-in directives",
+        "Built-in directive `{coordinate}` is redefined on {new}, not on the specification's {old}",
+        Some("Where the specification's locations are missing, operations and schema elements that use the directive there no longer validate, and tools stop giving it its built-in meaning; a location the specification does not give it means something no other GraphQL tool understands.");
 
     // The schema definition.
     RootTypeAdded => "root-type-added", Safe, "the schema",

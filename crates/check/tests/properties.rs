@@ -39,10 +39,22 @@ fn mirror(kind: ChangeKind) -> Vec<ChangeKind> {
         TypeRemoved => vec![TypeAdded],
         FieldAdded => vec![FieldRemoved],
         FieldRemoved => vec![FieldAdded],
-        RequiredArgumentAdded | OptionalArgumentAdded => vec![ArgumentRemoved],
-        ArgumentRemoved => vec![RequiredArgumentAdded, OptionalArgumentAdded],
-        RequiredInputFieldAdded | OptionalInputFieldAdded => vec![InputFieldRemoved],
-        InputFieldRemoved => vec![RequiredInputFieldAdded, OptionalInputFieldAdded],
+        RequiredArgumentAdded | OptionalArgumentAdded | ArgumentWithDefaultAdded => {
+            vec![ArgumentRemoved]
+        }
+        ArgumentRemoved => vec![
+            RequiredArgumentAdded,
+            OptionalArgumentAdded,
+            ArgumentWithDefaultAdded,
+        ],
+        RequiredInputFieldAdded | OptionalInputFieldAdded | InputFieldWithDefaultAdded => {
+            vec![InputFieldRemoved]
+        }
+        InputFieldRemoved => vec![
+            RequiredInputFieldAdded,
+            OptionalInputFieldAdded,
+            InputFieldWithDefaultAdded,
+        ],
         EnumValueAdded => vec![EnumValueRemoved],
         EnumValueRemoved => vec![EnumValueAdded],
         UnionMemberAdded => vec![UnionMemberRemoved],

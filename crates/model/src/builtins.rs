@@ -27,6 +27,26 @@ pub const DIRECTIVES: [&str; 5] = ["skip", "include", DEPRECATED, SPECIFIED_BY, 
 /// `specifiedBy` link, a one-of note) rather than as an applied directive.
 pub const WITH_OWN_MEANING: [&str; 3] = [DEPRECATED, SPECIFIED_BY, ONE_OF];
 
+/// The locations every edition gives each built-in directive. Later editions add some
+/// (`@deprecated` on arguments, input fields and directive definitions), and a server may list an
+/// older edition's variant; a redefinition that lacks one of these, or adds a location the newest
+/// edition does not give, no longer means the built-in directive.
+pub const CORE_LOCATIONS: [(&str, &[&str]); 5] = [
+    ("skip", &["FIELD", "FRAGMENT_SPREAD", "INLINE_FRAGMENT"]),
+    ("include", &["FIELD", "FRAGMENT_SPREAD", "INLINE_FRAGMENT"]),
+    (DEPRECATED, &["FIELD_DEFINITION", "ENUM_VALUE"]),
+    (SPECIFIED_BY, &["SCALAR"]),
+    (ONE_OF, &["INPUT_OBJECT"]),
+];
+
+/// The locations every edition gives the built-in directive `name` (empty for other names).
+pub fn core_locations(name: &str) -> &'static [&'static str] {
+    CORE_LOCATIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[], |(_, locations)| locations)
+}
+
 pub fn is_directive(name: &str) -> bool {
     DIRECTIVES.contains(&name)
 }

@@ -1,4 +1,4 @@
-//! Arguments of a field or a directive: added (required or optional), removed, type changed with
+//! Arguments of a field or a directive: added (required, with a default, or optional), removed, type changed with
 //! input variance, default changed, became required, description, deprecation, directives.
 
 use super::{common, type_ref};
@@ -10,6 +10,21 @@ use schemalift_model::Coordinate;
 /// Whether a client must supply the value: non-null and no default.
 pub fn is_required(value: &InputValueDefinition) -> bool {
     value.ty.is_non_null() && value.default_value.is_none()
+}
+
+/// The kind of an added argument or input field, of `[required, with default, optional]`: a
+/// default applies to every existing operation at once, so it is dangerous whatever the type.
+pub fn added_kind(
+    value: &InputValueDefinition,
+    [required, with_default, optional]: [ChangeKind; 3],
+) -> ChangeKind {
+    if is_required(value) {
+        required
+    } else if value.default_value.is_some() {
+        with_default
+    } else {
+        optional
+    }
 }
 
 pub fn diff(
@@ -50,11 +65,14 @@ pub fn diff(
         let Some(coordinate) = parent.argument(after.name.clone()) else {
             continue;
         };
-        let kind = if is_required(after) {
-            ChangeKind::RequiredArgumentAdded
-        } else {
-            ChangeKind::OptionalArgumentAdded
-        };
+        let kind = added_kind(
+            after,
+            [
+                ChangeKind::RequiredArgumentAdded,
+                ChangeKind::ArgumentWithDefaultAdded,
+                ChangeKind::OptionalArgumentAdded,
+            ],
+        );
         out.push(Change::new(kind, coordinate).new_value(after.ty.to_string()));
     }
 }

@@ -1,4 +1,4 @@
-//! Input objects: fields added (required or optional), removed, changed with input variance, and
+//! Input objects: fields added (required, with a default, or optional), removed, changed with input variance, and
 //! the input object becoming or ceasing to be `@oneOf`.
 
 use super::{arguments, common};
@@ -41,11 +41,14 @@ pub fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut V
         if old.fields.contains_key(name) {
             continue;
         }
-        let kind = if arguments::is_required(after) {
-            ChangeKind::RequiredInputFieldAdded
-        } else {
-            ChangeKind::OptionalInputFieldAdded
-        };
+        let kind = arguments::added_kind(
+            after,
+            [
+                ChangeKind::RequiredInputFieldAdded,
+                ChangeKind::InputFieldWithDefaultAdded,
+                ChangeKind::OptionalInputFieldAdded,
+            ],
+        );
         out.push(
             Change::new(kind, Coordinate::member(ty.clone(), name.clone()))
                 .new_value(after.ty.to_string()),

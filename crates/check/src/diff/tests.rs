@@ -30,7 +30,8 @@ const CASES: &[Case] = &[
     ("interface T { a: Int }", "interface T { a: String }", (FieldTypeChanged, "T.a"), (FieldTypeChanged, "T.a")),
     ("type T { a: Int }", "type T { a(x: Int!): Int }", (RequiredArgumentAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
     ("type T { a: Int }", "type T { a(x: Int): Int }", (OptionalArgumentAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
-    ("type T { a: Int }", "type T { a(x: Int! = 1): Int }", (OptionalArgumentAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
+    ("type T { a: Int }", "type T { a(x: Int! = 1): Int }", (ArgumentWithDefaultAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
+    ("type T { a: Int }", "type T { a(x: Int = 1): Int }", (ArgumentWithDefaultAdded, "T.a(x:)"), (ArgumentRemoved, "T.a(x:)")),
     ("type T { a(x: Int!): Int }", "type T { a(x: Int): Int }", (ArgumentTypeWidened, "T.a(x:)"), (ArgumentTypeChanged, "T.a(x:)")),
     ("type T { a(x: Int): Int }", "type T { a(x: [Int]): Int }", (ArgumentTypeChanged, "T.a(x:)"), (ArgumentTypeChanged, "T.a(x:)")),
     ("type T { a(x: Int): Int }", "type T { a(x: Int = 1): Int }", (DefaultValueAdded, "T.a(x:)"), (DefaultValueRemoved, "T.a(x:)")),
@@ -48,7 +49,8 @@ const CASES: &[Case] = &[
     ("interface I { a: Int } interface J { a: Int }", "interface I { a: Int } interface J implements I { a: Int }", (InterfaceAdded, "J"), (InterfaceRemoved, "J")),
     ("input I { a: Int }", "input I { a: Int b: Int! }", (RequiredInputFieldAdded, "I.b"), (InputFieldRemoved, "I.b")),
     ("input I { a: Int }", "input I { a: Int b: Int }", (OptionalInputFieldAdded, "I.b"), (InputFieldRemoved, "I.b")),
-    ("input I { a: Int }", "input I { a: Int b: Int! = 3 }", (OptionalInputFieldAdded, "I.b"), (InputFieldRemoved, "I.b")),
+    ("input I { a: Int }", "input I { a: Int b: Int! = 3 }", (InputFieldWithDefaultAdded, "I.b"), (InputFieldRemoved, "I.b")),
+    ("input I { a: Int }", "input I { a: Int b: Int = 3 }", (InputFieldWithDefaultAdded, "I.b"), (InputFieldRemoved, "I.b")),
     ("input I { a: Int! }", "input I { a: Int }", (InputFieldTypeWidened, "I.a"), (InputFieldTypeChanged, "I.a")),
     ("input I { a: Int }", "input I { a: Int = 4 }", (DefaultValueAdded, "I.a"), (DefaultValueRemoved, "I.a")),
     ("input I { a: [Int] = [1] }", "input I { a: [Int] = [1, 2] }", (DefaultValueChanged, "I.a"), (DefaultValueChanged, "I.a")),
@@ -60,6 +62,8 @@ const CASES: &[Case] = &[
     ("directive @d on FIELD", "directive @d repeatable on FIELD", (DirectiveRepeatableAdded, "@d"), (DirectiveRepeatableRemoved, "@d")),
     ("directive @d on FIELD", "directive @d(x: Int!) on FIELD", (RequiredArgumentAdded, "@d(x:)"), (ArgumentRemoved, "@d(x:)")),
     ("directive @d on FIELD", "directive @d(x: Int) on FIELD", (OptionalArgumentAdded, "@d(x:)"), (ArgumentRemoved, "@d(x:)")),
+    ("directive @d on FIELD", "directive @d(x: Int! = 1) on FIELD", (ArgumentWithDefaultAdded, "@d(x:)"), (ArgumentRemoved, "@d(x:)")),
+    ("directive @oneOf on OBJECT", "directive @oneOf on INPUT_OBJECT | FIELD_DEFINITION", (BuiltInDirectiveRedefined, "@oneOf"), (BuiltInDirectiveRedefined, "@oneOf")),
     ("directive @d(x: Int) on FIELD", "directive @d(x: String) on FIELD", (ArgumentTypeChanged, "@d(x:)"), (ArgumentTypeChanged, "@d(x:)")),
     ("directive @d(x: Int = 1) on FIELD", "directive @d(x: Int = 2) on FIELD", (DefaultValueChanged, "@d(x:)"), (DefaultValueChanged, "@d(x:)")),
     ("directive @d on FIELD", "\"doc\" directive @d on FIELD", (DescriptionAdded, "@d"), (DescriptionRemoved, "@d")),
@@ -233,4 +237,156 @@ fn one_of_added_is_breaking_and_removed_is_dangerous_with_a_reason() {
     // @oneOf is not also reported as an applied directive.
     assert_eq!(added.len(), 1);
     assert_eq!(removed.len(), 1);
+}
+
+/// Cases from the reference implementations' own suites that schemalift had no case for, with the
+/// rating each reference expects and schemalift's (the same, or the documented choice).
+mod reference_suites {
+    use super::*;
+
+    /// Every change from `a` to `b` as (kind, coordinate, criticality).
+    fn changes(a: &str, b: &str) -> Vec<(ChangeKind, String, Criticality)> {
+        diff(&schema(a), &schema(b))
+            .into_iter()
+            .map(|c| (c.kind, c.coordinate.to_string(), c.criticality()))
+            .collect()
+    }
+
+    /// graphql-inspector `argument.test.ts`, "added non-nullable with default value": dangerous.
+    #[test]
+    fn non_null_argument_added_with_a_default_is_dangerous() {
+        assert_eq!(
+            changes(
+                "type T { a: String }",
+                "type T { a(b: Boolean! = true): String }"
+            ),
+            vec![(
+                ArgumentWithDefaultAdded,
+                "T.a(b:)".into(),
+                Criticality::Dangerous
+            )]
+        );
+    }
+
+    /// graphql-inspector `input.test.ts`, "added with a default value": dangerous.
+    #[test]
+    fn non_null_input_field_added_with_a_default_is_dangerous() {
+        assert_eq!(
+            changes(
+                "input Foo { a: String! }",
+                "input Foo { a: String! b: String! = \"B\" }"
+            ),
+            vec![(
+                InputFieldWithDefaultAdded,
+                "Foo.b".into(),
+                Criticality::Dangerous
+            )]
+        );
+    }
+
+    /// graphql-inspector `input.test.ts`, "added": a non-null field is breaking, a nullable one
+    /// safe (graphql-js's "should detect if an optional field was added to an input" rates it
+    /// dangerous; the catalogue row says so).
+    #[test]
+    fn input_fields_added_without_a_default() {
+        assert_eq!(
+            changes(
+                "input Foo { a: String! b: String! }",
+                "input Foo { a: String! b: String! c: String! d: String }"
+            ),
+            vec![
+                (
+                    RequiredInputFieldAdded,
+                    "Foo.c".into(),
+                    Criticality::Breaking
+                ),
+                (OptionalInputFieldAdded, "Foo.d".into(), Criticality::Safe),
+            ]
+        );
+        let peers = OptionalInputFieldAdded.spec().peers.unwrap();
+        assert!(peers.contains("graphql-js"), "{peers}");
+    }
+
+    /// graphql-js 16 `findBreakingChanges-test.ts`, "should detect if an optional directive
+    /// argument was added": only the required one breaks; the non-null one with a default is
+    /// not breaking there, and dangerous here, as for a field argument.
+    #[test]
+    fn directive_arguments_added() {
+        assert_eq!(
+            changes(
+                "directive @DirectiveName on FIELD_DEFINITION",
+                "directive @DirectiveName(newRequiredArg: String! newOptionalArg1: Int \
+                 newOptionalArg2: Int! = 0) on FIELD_DEFINITION"
+            ),
+            vec![
+                (
+                    OptionalArgumentAdded,
+                    "@DirectiveName(newOptionalArg1:)".into(),
+                    Criticality::Safe
+                ),
+                (
+                    ArgumentWithDefaultAdded,
+                    "@DirectiveName(newOptionalArg2:)".into(),
+                    Criticality::Dangerous
+                ),
+                (
+                    RequiredArgumentAdded,
+                    "@DirectiveName(newRequiredArg:)".into(),
+                    Criticality::Breaking
+                ),
+            ]
+        );
+    }
+
+    /// graphql-js 16 `findBreakingChanges-test.ts`, "should detect if an optional field argument
+    /// was added" (dangerous there, and in graphql-js 17 and graphql-inspector): safe by
+    /// schemalift's choice, which the catalogue row (and so the JSON) states.
+    #[test]
+    fn optional_field_argument_added_is_safe_and_says_the_references_differ() {
+        assert_eq!(
+            changes(
+                "type Type1 { field1(arg1: String): String }",
+                "type Type1 { field1(arg1: String, arg2: String): String }"
+            ),
+            vec![(
+                OptionalArgumentAdded,
+                "Type1.field1(arg2:)".into(),
+                Criticality::Safe
+            )]
+        );
+        let peers = OptionalArgumentAdded.spec().peers.unwrap();
+        assert!(peers.contains("dangerous"), "{peers}");
+        assert!(peers.contains("directive"), "{peers}");
+    }
+
+    /// graphql-js 16 `findBreakingChanges-test.ts`, "should detect locations removed from a
+    /// directive" and "should detect if a directive was implicitly removed": graphql-js compares
+    /// the specified directives too, so a redefinition of one on other locations is reported.
+    #[test]
+    fn built_in_directive_redefined_on_wrong_locations_is_breaking() {
+        let redefined = changes(
+            "",
+            "directive @deprecated(reason: String = \"No longer supported\") on OBJECT",
+        );
+        assert_eq!(
+            redefined,
+            vec![(
+                BuiltInDirectiveRedefined,
+                "@deprecated".into(),
+                Criticality::Breaking
+            )]
+        );
+        let change = &diff(&schema(""), &schema("directive @oneOf on FIELD_DEFINITION"))[0];
+        assert_eq!(change.old.as_deref(), Some("INPUT_OBJECT"));
+        assert_eq!(change.new.as_deref(), Some("FIELD_DEFINITION"));
+        // An older edition's variant, a restatement, or the same redefinition on both sides is not
+        // a change.
+        for (a, b) in [
+            ("", "directive @deprecated(reason: String = \"No longer supported\") on FIELD_DEFINITION | ENUM_VALUE"),
+            ("", "directive @oneOf on INPUT_OBJECT"),
+            ("directive @oneOf on OBJECT", "directive @oneOf on OBJECT"),
+        ] {
+            assert_eq!(changes(a, b), vec![], "{a:?} -> {b:?}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The JSON report, a stable interface (documented in docs/diff.md): the two sides, counts per
-//! criticality, every change with kind, criticality, coordinate, message, reason, old and new
+//! criticality, every change with kind, criticality, coordinate, message, reason, the reference
+//! implementations' rating where schemalift's differs (`peers`), old and new
 //! values, the NEW file and line, and what rules and operations said about it.
 
 use super::DiffReport;
@@ -31,6 +32,8 @@ struct JsonChange<'a> {
     coordinate: String,
     message: String,
     reason: Option<&'static str>,
+    /// How the reference implementations rate the kind, where schemalift differs (catalogue).
+    peers: Option<&'static str>,
     old: Option<&'a str>,
     new: Option<&'a str>,
     deprecated_before_removal: bool,
@@ -59,6 +62,7 @@ fn change<'a>(report: &DiffReport<'_>, finding: &'a Finding) -> JsonChange<'a> {
         coordinate: c.coordinate.to_string(),
         message: c.message(),
         reason: c.reason(),
+        peers: c.kind.spec().peers,
         old: c.old.as_deref(),
         new: c.new.as_deref(),
         deprecated_before_removal: c.deprecated_before_removal,

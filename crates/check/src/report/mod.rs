@@ -1,10 +1,15 @@
 //! Rendering a diff: one [`DiffReport`] (findings after rules and operations, warnings, the NEW
-//! schema for source lines) and four renderers: `text` for people, `json` for machines,
-//! `markdown` for pull-request comments and changelogs, `github` for workflow annotations.
+//! schema for source lines) and six renderers: `text` for people, `json` for machines,
+//! `markdown` for pull-request comments and changelogs, `github` for workflow annotations,
+//! `sarif` for code scanning (also of `validate`'s diagnostics) and `gitlab` for GitLab's Code
+//! Quality widget. Positions, paths relative to the working directory and fingerprints are
+//! computed here, once, for every format that prints them.
 
 mod github;
+mod gitlab;
 mod json;
 mod markdown;
+pub mod sarif;
 mod text;
 
 use crate::change::Criticality;
@@ -13,8 +18,10 @@ use crate::rules::Finding;
 use apollo_compiler::Schema;
 
 pub use github::render as github;
+pub use gitlab::render as gitlab;
 pub use json::render as json;
 pub use markdown::render as markdown;
+pub use sarif::render as sarif;
 pub use text::render as text;
 
 /// Everything a renderer needs.
@@ -76,11 +83,88 @@ impl DiffReport<'_> {
     /// The NEW schema's file and 1-based line for a change: the element, or for a removal the
     /// nearest enclosing element still there. Looked up only by renderers that print it.
     pub fn location(&self, finding: &Finding) -> Option<(String, usize)> {
+        self.position(finding).map(|p| (p.file, p.line))
+    }
+
+    /// [`DiffReport::location`] with the 1-based column.
+    pub fn position(&self, finding: &Finding) -> Option<Position> {
         let span = finding.change.coordinate.locate(self.new_schema)?;
         let file = self.new_schema.sources.get(&span.file_id())?;
-        let line = file.get_line_column(span.offset())?.line;
-        Some((file.path().display().to_string(), line))
+        let at = file.get_line_column(span.offset())?;
+        Some(Position {
+            file: file.path().display().to_string(),
+            line: at.line,
+            column: at.column,
+        })
     }
+
+    /// Where a finding is shown in formats that need a place for every finding (SARIF, GitLab):
+    /// its [`position`](DiffReport::position), else (a removed type) the start of NEW's first
+    /// file, else (NEW from introspection) none.
+    pub fn position_or_start(&self, finding: &Finding) -> Option<Position> {
+        self.position(finding).or_else(|| {
+            let (_, file) = (self.new_schema.sources.iter())
+                .find(|(id, _)| **id != apollo_compiler::parser::FileId::BUILT_IN)?;
+            Some(Position {
+                file: file.path().display().to_string(),
+                line: 1,
+                column: 1,
+            })
+        })
+    }
+
+    /// The shown findings (not ignored), in report order, each with a fingerprint that is the
+    /// same on every run for the same change and unique within the report: a hash of kind,
+    /// coordinate, old and new values, and, for the rare identical pair, its occurrence number.
+    pub fn fingerprinted(&self) -> Vec<(&Finding, String)> {
+        let mut seen = std::collections::HashMap::new();
+        self.findings
+            .iter()
+            .filter(|f| !f.ignored)
+            .map(|finding| {
+                let change = &finding.change;
+                let key = format!(
+                    "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                    change.kind.code(),
+                    change.coordinate,
+                    change.old.as_deref().unwrap_or(""),
+                    change.new.as_deref().unwrap_or("")
+                );
+                let occurrence = seen.entry(key.clone()).or_insert(0usize);
+                *occurrence += 1;
+                let key = match *occurrence {
+                    1 => key,
+                    n => format!("{key}\u{1f}{n}"),
+                };
+                (finding, format!("{:016x}", fnv1a(key.as_bytes())))
+            })
+            .collect()
+    }
+}
+
+/// A place in a file: 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every platform and Rust version, so fingerprints
+/// stay stable across runs and upgrades (std's `DefaultHasher` promises neither).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A file path as CI tools want it: relative to `base` (the working directory) when under it,
+/// with `/` separators. Paths outside `base` stay absolute.
+pub fn relative_path(path: &str, base: &std::path::Path) -> String {
+    let path = std::path::Path::new(path);
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    let text = relative.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
