@@ -25,8 +25,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// The one seed: change it to explore, keep it to reproduce.
+/// The one seed: change it to explore (`SCHEMALIFT_MUTATIONS_SEED`), keep it to reproduce.
 const SEED: u64 = 0x5eed_2026_1203_0012;
+
+/// Runs per family are this many times each family's base count (about 2,000 runs in all,
+/// 30 s on two cores); `SCHEMALIFT_MUTATIONS_SCALE` changes it, to explore.
+const SCALE: usize = 3;
+
+fn knob(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| {
+            let v = v.trim();
+            match v.strip_prefix("0x") {
+                Some(hex) => u64::from_str_radix(hex, 16).ok(),
+                None => v.parse().ok(),
+            }
+        })
+        .unwrap_or(default)
+}
 
 /// A run that takes longer is a hang.
 const WATCHDOG: Duration = Duration::from_secs(20);
@@ -1190,10 +1207,12 @@ fn damaged_inputs_never_panic_hang_or_flood() {
     let families = families(&server.url, &pki, &inputs);
 
     // Every case, with its own seed: (family, run).
+    let seed = knob("SCHEMALIFT_MUTATIONS_SEED", SEED);
+    let scale = knob("SCHEMALIFT_MUTATIONS_SCALE", SCALE as u64) as usize;
     let cases: Vec<(usize, usize)> = families
         .iter()
         .enumerate()
-        .flat_map(|(f, family)| (0..family.runs).map(move |r| (f, r)))
+        .flat_map(|(f, family)| (0..family.runs * scale).map(move |r| (f, r)))
         .collect();
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::<String>::new());
@@ -1210,7 +1229,7 @@ fn damaged_inputs_never_panic_hang_or_flood() {
                 };
                 let family = &families[f];
                 let input = std::fs::read(&family.input).expect("read a real input");
-                let mut rng = Rng::new(SEED ^ (f as u64).wrapping_mul(0x1000_0001) ^ r as u64);
+                let mut rng = Rng::new(seed ^ (f as u64).wrapping_mul(0x1000_0001) ^ r as u64);
                 let (damaged, what) = mutate(&mut rng, &input);
                 let dir = scratch.path().join("cases").join(index.to_string());
                 let run = run_case(family, &dir, &damaged);
@@ -1250,7 +1269,7 @@ fn damaged_inputs_never_panic_hang_or_flood() {
     let [ok, found, errors] = codes.into_inner().unwrap();
     let (slowest, slowest_case) = slowest.into_inner().unwrap();
     println!(
-        "mutations: {} runs of {} command families in {:.1} s (exit 0: {ok}, 1: {found}, 2: {errors}); slowest {:.1} s: {slowest_case}",
+        "mutations: {} runs of {} command families (seed {seed:#x}) in {:.1} s (exit 0: {ok}, 1: {found}, 2: {errors}); slowest {:.1} s: {slowest_case}",
         cases.len(),
         families.len(),
         started.elapsed().as_secs_f64(),
@@ -1262,7 +1281,7 @@ fn damaged_inputs_never_panic_hang_or_flood() {
         .into_iter()
         .zip(families.iter().map(|f| f.name.as_str()))
         .collect();
-    spent.sort_by(|a, b| b.0.cmp(&a.0));
+    spent.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
     for (time, name) in spent.iter().take(5) {
         println!("  {:.1} s in {name}", time.as_secs_f64());
     }
