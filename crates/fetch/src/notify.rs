@@ -310,7 +310,7 @@ mod tests {
         }
         assert_eq!(
             body["text"],
-            "GraphQL schema `https://api.example.com/graphql` changed: 3 changes (1 breaking, 0 dangerous, 2 safe)\n\nBreaking changes:\n- Field `Query.c` was removed"
+            "GraphQL schema `https://api.example.com/graphql` changed: 3 changes (1 breaking, 1 dangerous, 1 safe)\n\nBreaking changes:\n- Field `Query.c` was removed"
         );
     }
 

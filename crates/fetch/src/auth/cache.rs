@@ -367,9 +367,9 @@ mod tests {
         let cache = TokenCache::at(dir.path());
         let jwt = Secret::new("j");
         for (url, id) in [
-            ("https://a.io", "1"),
-            ("https://a.io", "2"),
-            ("https://b.io", "1"),
+            ("https://a.io/graphql", "1"),
+            ("https://a.io/graphql", "2"),
+            ("https://b.io/graphql", "1"),
         ] {
             let e = endpoint(url);
             let key = TokenCache::key(&e, Method::ApiKey, Some(id), &jwt);
