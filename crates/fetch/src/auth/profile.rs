@@ -143,7 +143,9 @@ impl ProfileFile {
             text(field).ok_or_else(|| problem(&format!("{kind} credentials without `{field}`")))
         };
         let endpoint = text("endpoint").ok_or_else(|| problem("no `endpoint`"))?;
-        let endpoint = Endpoint::parse(endpoint).map_err(|e| problem(&e.to_string()))?;
+        // spacectl stores the bare account URL and posts to its `/graphql`, whatever the host
+        // (self-hosted Spacelift has its own domain).
+        let endpoint = Endpoint::parse_spacelift(endpoint).map_err(|e| problem(&e.to_string()))?;
         let credentials = match credentials.get("type").and_then(Value::as_u64) {
             Some(1) => Credentials::ApiKey {
                 id: required("key_id", "API key")?.to_owned(),
