@@ -201,25 +201,15 @@ pub fn is_introspection_disabled(response: &GraphQLResponse) -> bool {
     })
 }
 
-/// Introspection fields and arguments newer than the June 2018 spec; an error naming one means
-/// the server predates it.
-const NEWER_INTROSPECTION: [&str; 8] = [
-    "__inputvalue",
-    "includedeprecated",
-    "isdeprecated",
-    "deprecationreason",
-    "isrepeatable",
-    "specifiedbyurl",
-    "isoneof",
-    "\"description\" on type \"__schema\"",
-];
-
 /// Whether the server rejected the query for asking newer introspection fields: an error naming
-/// one, or the 400/422 some servers answer invalid queries with (Rover's rule). An
+/// one (each feature's phrases are in its [`crate::probe::CATALOGUE`] row), or the 400/422 some servers answer invalid queries with (Rover's rule). An
 /// `application/graphql-response+json` answer is 400 for every invalid query, so there only
 /// its messages count.
 pub fn rejects_newer_fields(response: &GraphQLResponse) -> bool {
-    mentions(&response.errors, &NEWER_INTROSPECTION)
+    response
+        .errors
+        .iter()
+        .any(|message| crate::probe::rejects_a_feature(&message.to_ascii_lowercase()))
         || (!response.graphql_response_json && matches!(response.status, 400 | 422))
 }
 

@@ -156,8 +156,9 @@ async fn converse(
         {
             fell_back = true;
             warnings.push(format!(
-                "the server rejected newer introspection fields ({}); used the June 2018 query, so repeatable directives, @specifiedBy, @oneOf, deprecated arguments and deprecated directives are not in the result",
-                summary(&response)
+                "the server rejected newer introspection fields ({}); used the June 2018 query, so {} are not in the result",
+                summary(&response),
+                crate::probe::lost_without_features()
             ));
             capabilities = Capabilities::legacy();
             continue;

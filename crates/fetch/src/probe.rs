@@ -1,6 +1,11 @@
 //! What a server's introspection supports, asked in one request before the real query: the
 //! fields of `__Schema`, `__Type`, `__InputValue`, `__Directive` and `__Field`, with the
 //! arguments of each. From them, which optional parts of the modern query the server can answer.
+//!
+//! [`CATALOGUE`] is the one place a feature is spelled: a row says what the query asks for it
+//! (the fields and where they go, or the list field it widens), which is also where the probe
+//! finds it, the phrases of a server that rejects it, and what a result without it lacks.
+//! `query.rs` writes the rows that are on, `graphql.rs` matches their phrases.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -32,54 +37,197 @@ pub enum Feature {
     DirectivesIncludeDeprecated,
 }
 
-/// Where each feature shows in the introspection schema: type, field, and argument if any.
-const CATALOGUE: [(Feature, &str, &str, Option<&str>); 10] = [
-    (Feature::SchemaDescription, "__Schema", "description", None),
-    (Feature::SpecifiedByUrl, "__Type", "specifiedByURL", None),
-    (
-        Feature::DirectiveIsRepeatable,
-        "__Directive",
-        "isRepeatable",
-        None,
-    ),
-    (
-        Feature::InputValueDeprecation,
-        "__InputValue",
-        "isDeprecated",
-        None,
-    ),
-    (
-        Feature::FieldArgsIncludeDeprecated,
-        "__Field",
-        "args",
-        Some("includeDeprecated"),
-    ),
-    (
-        Feature::DirectiveArgsIncludeDeprecated,
-        "__Directive",
-        "args",
-        Some("includeDeprecated"),
-    ),
-    (
-        Feature::InputFieldsIncludeDeprecated,
-        "__Type",
-        "inputFields",
-        Some("includeDeprecated"),
-    ),
-    (Feature::OneOf, "__Type", "isOneOf", None),
-    (
-        Feature::DirectiveDeprecation,
-        "__Directive",
-        "isDeprecated",
-        None,
-    ),
-    (
-        Feature::DirectivesIncludeDeprecated,
-        "__Schema",
-        "directives",
-        Some("includeDeprecated"),
-    ),
+/// Where in the query a feature's fields go: a selection, and the place in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// `__schema { … }`, before `queryType`.
+    Schema,
+    /// A `__Type` (the `FullType` selection), after `description`.
+    TypeHead,
+    /// A `__Type`, last.
+    TypeTail,
+    /// A `__Directive`, after `description`.
+    DirectiveHead,
+    /// A `__Directive`, last.
+    DirectiveTail,
+    /// An `__InputValue`, last.
+    InputValueTail,
+}
+
+impl Slot {
+    /// The introspection type whose fields go there.
+    fn on(self) -> &'static str {
+        match self {
+            Slot::Schema => "__Schema",
+            Slot::TypeHead | Slot::TypeTail => "__Type",
+            Slot::DirectiveHead | Slot::DirectiveTail => "__Directive",
+            Slot::InputValueTail => "__InputValue",
+        }
+    }
+}
+
+/// A list field of the query that can take `includeDeprecated: true`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListField {
+    /// `__Schema.directives`.
+    SchemaDirectives,
+    /// `__Field.args`.
+    FieldArgs,
+    /// `__Directive.args`.
+    DirectiveArgs,
+    /// `__Type.inputFields`.
+    TypeInputFields,
+}
+
+impl ListField {
+    /// Type and field.
+    fn coordinate(self) -> (&'static str, &'static str) {
+        match self {
+            ListField::SchemaDirectives => ("__Schema", "directives"),
+            ListField::FieldArgs => ("__Field", "args"),
+            ListField::DirectiveArgs => ("__Directive", "args"),
+            ListField::TypeInputFields => ("__Type", "inputFields"),
+        }
+    }
+}
+
+/// What a feature adds to the query.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Asks {
+    /// These fields, at that place.
+    Fields(Slot, &'static [&'static str]),
+    /// `(includeDeprecated: true)` on the list field, when the other feature named (if any) is
+    /// on too: deprecated input values are asked only along with their `isDeprecated`.
+    IncludeDeprecated(ListField, Option<Feature>),
+}
+
+/// One feature, everything about it: what the query asks for it (and so where the probe finds
+/// it), the words of a server that rejects it, and what a result without it lacks.
+#[derive(Debug)]
+pub(crate) struct Row {
+    pub(crate) feature: Feature,
+    pub(crate) asks: Asks,
+    /// Lowercase; an error message containing one means the server predates the feature.
+    pub(crate) rejected_as: &'static [&'static str],
+    /// Named in the warning when the June 2018 query is used instead.
+    pub(crate) lost: Option<&'static str>,
+}
+
+impl Row {
+    /// Where the probe finds the feature: type, field, and argument if any.
+    fn probe(&self) -> (&'static str, &'static str, Option<&'static str>) {
+        match self.asks {
+            Asks::Fields(slot, fields) => (slot.on(), fields[0], None),
+            Asks::IncludeDeprecated(list, _) => {
+                let (ty, field) = list.coordinate();
+                (ty, field, Some("includeDeprecated"))
+            }
+        }
+    }
+
+    /// Whether the feature's fields are asked under these capabilities.
+    pub(crate) fn asked(&self, caps: &Capabilities) -> bool {
+        caps.has(self.feature)
+            && match self.asks {
+                Asks::Fields(..) | Asks::IncludeDeprecated(_, None) => true,
+                Asks::IncludeDeprecated(_, Some(needs)) => caps.has(needs),
+            }
+    }
+}
+
+/// Rejected as asking for deprecated input values.
+const INCLUDE_DEPRECATED: &[&str] = &["includedeprecated"];
+
+/// The catalogue: every feature newer than June 2018, in the order the probe reports them.
+pub(crate) const CATALOGUE: [Row; 10] = [
+    Row {
+        feature: Feature::SchemaDescription,
+        asks: Asks::Fields(Slot::Schema, &["description"]),
+        // "description" alone is every type's field.
+        rejected_as: &["\"description\" on type \"__schema\""],
+        lost: None,
+    },
+    Row {
+        feature: Feature::SpecifiedByUrl,
+        asks: Asks::Fields(Slot::TypeHead, &["specifiedByURL"]),
+        rejected_as: &["specifiedbyurl"],
+        lost: Some("@specifiedBy"),
+    },
+    Row {
+        feature: Feature::DirectiveIsRepeatable,
+        asks: Asks::Fields(Slot::DirectiveHead, &["isRepeatable"]),
+        rejected_as: &["isrepeatable"],
+        lost: Some("repeatable directives"),
+    },
+    Row {
+        feature: Feature::InputValueDeprecation,
+        asks: Asks::Fields(Slot::InputValueTail, &["isDeprecated", "deprecationReason"]),
+        rejected_as: &["__inputvalue", "isdeprecated", "deprecationreason"],
+        lost: Some("deprecated arguments"),
+    },
+    Row {
+        feature: Feature::FieldArgsIncludeDeprecated,
+        asks: Asks::IncludeDeprecated(ListField::FieldArgs, Some(Feature::InputValueDeprecation)),
+        rejected_as: INCLUDE_DEPRECATED,
+        lost: None,
+    },
+    Row {
+        feature: Feature::DirectiveArgsIncludeDeprecated,
+        asks: Asks::IncludeDeprecated(
+            ListField::DirectiveArgs,
+            Some(Feature::InputValueDeprecation),
+        ),
+        rejected_as: INCLUDE_DEPRECATED,
+        lost: None,
+    },
+    Row {
+        feature: Feature::InputFieldsIncludeDeprecated,
+        asks: Asks::IncludeDeprecated(
+            ListField::TypeInputFields,
+            Some(Feature::InputValueDeprecation),
+        ),
+        rejected_as: INCLUDE_DEPRECATED,
+        lost: None,
+    },
+    Row {
+        feature: Feature::OneOf,
+        asks: Asks::Fields(Slot::TypeTail, &["isOneOf"]),
+        rejected_as: &["isoneof"],
+        lost: Some("@oneOf"),
+    },
+    Row {
+        feature: Feature::DirectiveDeprecation,
+        asks: Asks::Fields(Slot::DirectiveTail, &["isDeprecated", "deprecationReason"]),
+        rejected_as: &["isdeprecated", "deprecationreason"],
+        lost: Some("deprecated directives"),
+    },
+    Row {
+        feature: Feature::DirectivesIncludeDeprecated,
+        asks: Asks::IncludeDeprecated(ListField::SchemaDirectives, None),
+        rejected_as: INCLUDE_DEPRECATED,
+        lost: None,
+    },
 ];
+
+/// Whether an error message (lowercased) names a field or argument of some feature: the
+/// server predates it.
+pub(crate) fn rejects_a_feature(message: &str) -> bool {
+    CATALOGUE
+        .iter()
+        .flat_map(|row| row.rejected_as)
+        .any(|phrase| message.contains(phrase))
+}
+
+/// What a result of the June 2018 query lacks: "@specifiedBy, repeatable directives, … and
+/// deprecated directives".
+pub(crate) fn lost_without_features() -> String {
+    let lost: Vec<&str> = CATALOGUE.iter().filter_map(|row| row.lost).collect();
+    match lost.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 /// The introspection types the probe asks about, and the alias each answers under.
 const PROBED: [(&str, &str); 5] = [
@@ -112,7 +260,7 @@ impl Capabilities {
     /// Everything: what to ask a server that could not be probed.
     pub fn modern() -> Capabilities {
         Capabilities {
-            features: CATALOGUE.iter().map(|(f, ..)| *f).collect(),
+            features: CATALOGUE.iter().map(|row| row.feature).collect(),
         }
     }
 
@@ -120,6 +268,14 @@ impl Capabilities {
     pub fn legacy() -> Capabilities {
         Capabilities {
             features: BTreeSet::new(),
+        }
+    }
+
+    /// Exactly these features.
+    #[cfg(test)]
+    pub(crate) fn of(features: impl IntoIterator<Item = Feature>) -> Capabilities {
+        Capabilities {
+            features: features.into_iter().collect(),
         }
     }
 
@@ -152,12 +308,13 @@ impl Capabilities {
         }
         let features = CATALOGUE
             .iter()
-            .filter(|(_, ty, field, arg)| {
+            .filter(|row| {
+                let (ty, field, arg) = row.probe();
                 fields.iter().any(|(t, f, args)| {
-                    t == ty && f == field && arg.is_none_or(|arg| args.contains(&arg))
+                    *t == ty && *f == field && arg.is_none_or(|arg| args.contains(&arg))
                 })
             })
-            .map(|(feature, ..)| *feature)
+            .map(|row| row.feature)
             .collect();
         Some(Capabilities { features })
     }
@@ -171,10 +328,10 @@ impl fmt::Display for Capabilities {
         }
         let names: Vec<String> = CATALOGUE
             .iter()
-            .filter(|(feature, ..)| self.has(*feature))
-            .map(|(_, ty, field, arg)| match arg {
-                Some(arg) => format!("{ty}.{field}({arg}:)"),
-                None => format!("{ty}.{field}"),
+            .filter(|row| self.has(row.feature))
+            .map(|row| match row.probe() {
+                (ty, field, Some(arg)) => format!("{ty}.{field}({arg}:)"),
+                (ty, field, None) => format!("{ty}.{field}"),
             })
             .collect();
         f.write_str(&names.join(", "))
@@ -219,6 +376,62 @@ mod tests {
         assert_eq!(
             caps.to_string(),
             "__Schema.description, __Type.specifiedByURL, __Directive.isRepeatable, __Type.isOneOf"
+        );
+    }
+
+    /// The phrases by which servers reject newer fields, as `graphql.rs` listed them before
+    /// they moved into the rows.
+    #[test]
+    fn the_rows_hold_every_rejection_phrase() {
+        let phrases: BTreeSet<&str> = CATALOGUE
+            .iter()
+            .flat_map(|row| row.rejected_as.iter().copied())
+            .collect();
+        let before: BTreeSet<&str> = [
+            "__inputvalue",
+            "includedeprecated",
+            "isdeprecated",
+            "deprecationreason",
+            "isrepeatable",
+            "specifiedbyurl",
+            "isoneof",
+            "\"description\" on type \"__schema\"",
+        ]
+        .into();
+        assert_eq!(phrases, before);
+        assert!(rejects_a_feature(
+            "cannot query field \"isoneof\" on type \"__type\"."
+        ));
+        assert!(!rejects_a_feature(
+            "cannot query field \"description\" on type \"query\"."
+        ));
+        assert_eq!(
+            lost_without_features(),
+            "@specifiedBy, repeatable directives, deprecated arguments, @oneOf and deprecated directives"
+        );
+    }
+
+    /// Each row's probe coordinate is the first field it asks, or the list field it widens.
+    #[test]
+    fn probe_coordinates_come_from_what_the_rows_ask() {
+        let coordinates: Vec<String> = CATALOGUE
+            .iter()
+            .map(|row| format!("{:?}", row.probe()))
+            .collect();
+        assert_eq!(
+            coordinates,
+            [
+                r#"("__Schema", "description", None)"#,
+                r#"("__Type", "specifiedByURL", None)"#,
+                r#"("__Directive", "isRepeatable", None)"#,
+                r#"("__InputValue", "isDeprecated", None)"#,
+                r#"("__Field", "args", Some("includeDeprecated"))"#,
+                r#"("__Directive", "args", Some("includeDeprecated"))"#,
+                r#"("__Type", "inputFields", Some("includeDeprecated"))"#,
+                r#"("__Type", "isOneOf", None)"#,
+                r#"("__Directive", "isDeprecated", None)"#,
+                r#"("__Schema", "directives", Some("includeDeprecated"))"#,
+            ]
         );
     }
 

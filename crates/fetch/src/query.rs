@@ -1,8 +1,12 @@
 //! The introspection query text, built from what the server supports and how deep type
 //! references go. With every feature it is the model's full modern query; with none, the June
 //! 2018 shape every server answers (graphql-js 14's, deprecated fields and enum values included).
+//! No feature is named here: each row of [`crate::probe::CATALOGUE`] tags the fields it adds
+//! with their place ([`Slot`]) or the list field it widens ([`ListField`]), as cynic's query
+//! tags each field with the spec version that added it, and the query writes the rows that are
+//! on.
 
-use crate::probe::{Capabilities, Feature};
+use crate::probe::{Asks, Capabilities, ListField, Slot, CATALOGUE};
 
 /// Type-reference levels asked by default: `[[[[T!]!]!]!]!` needs 10, as graphql-js 16.8+.
 pub const DEFAULT_DEPTH: usize = 10;
@@ -37,28 +41,21 @@ pub fn build_shaped(caps: &Capabilities, depth: usize, shape: Shape) -> String {
     };
     let mut q = String::with_capacity(1600);
     q.push_str("query IntrospectionQuery {\n  __schema {\n");
-    if caps.has(Feature::SchemaDescription) {
-        q.push_str("    description\n");
-    }
+    parts.fields(&mut q, Slot::Schema, 2);
     q.push_str("    queryType { name kind }\n    mutationType { name kind }\n    subscriptionType { name kind }\n");
     q.push_str("    types ");
     parts.spread(&mut q, "FullType", 2, Selection::FullType);
-    q.push_str("    directives");
-    if caps.has(Feature::DirectivesIncludeDeprecated) {
-        q.push_str("(includeDeprecated: true)");
-    }
-    q.push_str(" {\n      name\n      description\n");
-    if caps.has(Feature::DirectiveIsRepeatable) {
-        q.push_str("      isRepeatable\n");
-    }
+    q.push_str(&format!(
+        "    directives{} {{\n      name\n      description\n",
+        parts.include_deprecated(ListField::SchemaDirectives)
+    ));
+    parts.fields(&mut q, Slot::DirectiveHead, 3);
     q.push_str(&format!(
         "      locations\n      args{} ",
-        parts.include_deprecated(Feature::DirectiveArgsIncludeDeprecated)
+        parts.include_deprecated(ListField::DirectiveArgs)
     ));
     parts.spread(&mut q, "InputValue", 3, Selection::InputValue);
-    if caps.has(Feature::DirectiveDeprecation) {
-        q.push_str("      isDeprecated\n      deprecationReason\n");
-    }
+    parts.fields(&mut q, Slot::DirectiveTail, 3);
     q.push_str("    }\n  }\n}\n");
     if shape == Shape::Fragments {
         for (name, on, body) in [
@@ -87,14 +84,14 @@ pub fn type_refs_of(caps: &Capabilities, name: &str, depth: usize) -> String {
     q.push_str(&serde_json::Value::String(name.to_owned()).to_string());
     q.push_str(&format!(
         ") {{\n    fields(includeDeprecated: true) {{\n      name\n      args{} {{\n        name\n        type ",
-        parts.include_deprecated(Feature::FieldArgsIncludeDeprecated)
+        parts.include_deprecated(ListField::FieldArgs)
     ));
     parts.spread(&mut q, "TypeRef", 4, Selection::TypeRef);
     q.push_str("      }\n      type ");
     parts.spread(&mut q, "TypeRef", 3, Selection::TypeRef);
     q.push_str(&format!(
         "    }}\n    inputFields{} {{\n      name\n      type ",
-        parts.include_deprecated(Feature::InputFieldsIncludeDeprecated)
+        parts.include_deprecated(ListField::TypeInputFields)
     ));
     parts.spread(&mut q, "TypeRef", 3, Selection::TypeRef);
     q.push_str("    }\n  }\n}\n");
@@ -117,11 +114,29 @@ struct Parts<'a> {
 }
 
 impl Parts<'_> {
-    fn include_deprecated(&self, feature: Feature) -> &'static str {
-        if self.caps.has(feature) && self.caps.has(Feature::InputValueDeprecation) {
+    /// `(includeDeprecated: true)` when a row that widens `list` is asked.
+    fn include_deprecated(&self, list: ListField) -> &'static str {
+        let widened = CATALOGUE.iter().any(|row| {
+            matches!(row.asks, Asks::IncludeDeprecated(l, _) if l == list) && row.asked(self.caps)
+        });
+        if widened {
             "(includeDeprecated: true)"
         } else {
             ""
+        }
+    }
+
+    /// The fields of the rows asked at `slot`, one a line at `indent`.
+    fn fields(&self, q: &mut String, slot: Slot, indent: usize) {
+        let pad = "  ".repeat(indent);
+        for row in CATALOGUE.iter().filter(|row| row.asked(self.caps)) {
+            if let Asks::Fields(at, fields) = row.asks {
+                if at == slot {
+                    for field in fields {
+                        q.push_str(&format!("{pad}{field}\n"));
+                    }
+                }
+            }
         }
     }
 
@@ -149,19 +164,17 @@ impl Parts<'_> {
     fn full_type(&self, q: &mut String, indent: usize) {
         let pad = "  ".repeat(indent);
         q.push_str(&format!("{pad}kind\n{pad}name\n{pad}description\n"));
-        if self.caps.has(Feature::SpecifiedByUrl) {
-            q.push_str(&format!("{pad}specifiedByURL\n"));
-        }
+        self.fields(q, Slot::TypeHead, indent);
         q.push_str(&format!(
             "{pad}fields(includeDeprecated: true) {{\n{pad}  name\n{pad}  description\n{pad}  args{} ",
-            self.include_deprecated(Feature::FieldArgsIncludeDeprecated)
+            self.include_deprecated(ListField::FieldArgs)
         ));
         self.spread(q, "InputValue", indent + 1, Selection::InputValue);
         q.push_str(&format!("{pad}  type "));
         self.spread(q, "TypeRef", indent + 1, Selection::TypeRef);
         q.push_str(&format!(
             "{pad}  isDeprecated\n{pad}  deprecationReason\n{pad}}}\n{pad}inputFields{} ",
-            self.include_deprecated(Feature::InputFieldsIncludeDeprecated)
+            self.include_deprecated(ListField::TypeInputFields)
         ));
         self.spread(q, "InputValue", indent, Selection::InputValue);
         q.push_str(&format!("{pad}interfaces "));
@@ -170,9 +183,7 @@ impl Parts<'_> {
             "{pad}enumValues(includeDeprecated: true) {{\n{pad}  name\n{pad}  description\n{pad}  isDeprecated\n{pad}  deprecationReason\n{pad}}}\n{pad}possibleTypes "
         ));
         self.spread(q, "TypeRef", indent, Selection::TypeRef);
-        if self.caps.has(Feature::OneOf) {
-            q.push_str(&format!("{pad}isOneOf\n"));
-        }
+        self.fields(q, Slot::TypeTail, indent);
     }
 
     fn input_value(&self, q: &mut String, indent: usize) {
@@ -180,9 +191,7 @@ impl Parts<'_> {
         q.push_str(&format!("{pad}name\n{pad}description\n{pad}type "));
         self.spread(q, "TypeRef", indent, Selection::TypeRef);
         q.push_str(&format!("{pad}defaultValue\n"));
-        if self.caps.has(Feature::InputValueDeprecation) {
-            q.push_str(&format!("{pad}isDeprecated\n{pad}deprecationReason\n"));
-        }
+        self.fields(q, Slot::InputValueTail, indent);
     }
 }
 
@@ -211,6 +220,100 @@ mod tests {
             normalise(&build(&Capabilities::modern(), DEFAULT_DEPTH)),
             normalise(schemalift_model::introspection::QUERY)
         );
+    }
+
+    /// The query text as it was before the catalogue wrote it: every feature and none, in
+    /// each shape.
+    #[test]
+    fn full_and_empty_capabilities_ask_what_they_always_asked() {
+        for (caps, fragments, inline, type_refs) in [
+            (
+                Capabilities::modern(),
+                include_str!("../fixtures/queries/modern-fragments-10.graphql"),
+                include_str!("../fixtures/queries/modern-inline-5.graphql"),
+                include_str!("../fixtures/queries/modern-type-refs-4.graphql"),
+            ),
+            (
+                Capabilities::legacy(),
+                include_str!("../fixtures/queries/legacy-fragments-10.graphql"),
+                include_str!("../fixtures/queries/legacy-inline-5.graphql"),
+                include_str!("../fixtures/queries/legacy-type-refs-4.graphql"),
+            ),
+        ] {
+            assert_eq!(build(&caps, 10), fragments, "{caps}");
+            assert_eq!(build_shaped(&caps, 5, Shape::Inline), inline, "{caps}");
+            assert_eq!(type_refs_of(&caps, "Query", 4), type_refs, "{caps}");
+        }
+    }
+
+    /// A feature's fields are in the query exactly when it is on: with every other feature on,
+    /// turning it off takes away its fields (or its `includeDeprecated`) and nothing else.
+    #[test]
+    fn each_feature_asks_its_fields_only_when_it_is_on() {
+        use crate::probe::Feature;
+        let all: Vec<Feature> = CATALOGUE.iter().map(|row| row.feature).collect();
+        let lines = |q: &str| -> Vec<String> { q.lines().map(str::to_owned).collect() };
+        for row in &CATALOGUE {
+            let on = Capabilities::of(all.iter().copied());
+            let off = Capabilities::of(all.iter().copied().filter(|f| *f != row.feature));
+            for shape in [Shape::Fragments, Shape::Inline] {
+                let (with, without) = (build_shaped(&on, 3, shape), build_shaped(&off, 3, shape));
+                match row.asks {
+                    Asks::Fields(_, fields) => {
+                        // The lines only `with` has are the row's fields, each the same number
+                        // of times (deprecated input values go with `isDeprecated`, so the
+                        // arguments are left out of the comparison).
+                        let plain = |q: &str| lines(&q.replace("(includeDeprecated: true)", ""));
+                        let mut extra = plain(&with);
+                        for line in plain(&without) {
+                            let at = extra.iter().position(|l| *l == line).unwrap();
+                            extra.remove(at);
+                        }
+                        assert!(!extra.is_empty(), "{:?}", row.feature);
+                        let names: Vec<&str> = extra.iter().map(|l| l.trim()).collect();
+                        for name in &names {
+                            assert!(fields.contains(name), "{:?}: {name}", row.feature);
+                        }
+                        for field in fields {
+                            assert_eq!(
+                                names.iter().filter(|n| *n == field).count() * fields.len(),
+                                names.len(),
+                                "{:?}",
+                                row.feature
+                            );
+                        }
+                    }
+                    Asks::IncludeDeprecated(..) => {
+                        // The same text, one `(includeDeprecated: true)` fewer per use of the
+                        // list field.
+                        assert!(with.len() > without.len(), "{:?}", row.feature);
+                        assert_eq!(
+                            with.replace("(includeDeprecated: true)", ""),
+                            without.replace("(includeDeprecated: true)", ""),
+                            "{:?}",
+                            row.feature
+                        );
+                    }
+                }
+            }
+            // Alone, a feature adds only its own text to the June 2018 query.
+            let alone = build(&Capabilities::of([row.feature]), 3);
+            let legacy = build(&Capabilities::legacy(), 3);
+            match row.asks {
+                Asks::Fields(_, fields) => {
+                    for field in fields {
+                        assert!(
+                            alone.matches(field).count() > legacy.matches(field).count(),
+                            "{:?}",
+                            row.feature
+                        );
+                    }
+                }
+                // Deprecated input values come only with their `isDeprecated`.
+                Asks::IncludeDeprecated(_, Some(_)) => assert_eq!(alone, legacy),
+                Asks::IncludeDeprecated(_, None) => assert_ne!(alone, legacy),
+            }
+        }
     }
 
     #[test]
