@@ -46,7 +46,8 @@ pub struct Args {
     #[arg(value_name = "NEW")]
     new: String,
     /// Report format: grouped text, JSON (stable, documented), Markdown for pull requests and
-    /// changelogs, or GitHub workflow annotations.
+    /// changelogs, GitHub workflow annotations, SARIF 2.1.0 for code scanning, or GitLab Code
+    /// Quality.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// What makes the command exit 1.
@@ -77,6 +78,8 @@ enum Format {
     Json,
     Markdown,
     Github,
+    Sarif,
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -194,6 +197,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             Format::Json => report::json(&report),
             Format::Markdown => report::markdown(&report),
             Format::Github => report::github(&report),
+            Format::Sarif => report::sarif(&report, &std::env::current_dir()?),
+            Format::Gitlab => report::gitlab(&report, &std::env::current_dir()?),
         };
         output::stdout(&rendered)?;
     }

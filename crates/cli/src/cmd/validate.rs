@@ -20,7 +20,8 @@ pub struct Args {
     /// .json, git:REV:PATH, or a URL to introspect.
     #[arg(required = true, value_name = "SCHEMA")]
     schemas: Vec<String>,
-    /// Report format: human-readable diagnostics, or JSON for machines.
+    /// Report format: human-readable diagnostics, JSON for machines, or SARIF 2.1.0 for code
+    /// scanning.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// The edition of the GraphQL specification whose rules apply: October 2021, September 2025
@@ -35,6 +36,7 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    Sarif,
 }
 
 /// `--spec`, by year.
@@ -108,6 +110,11 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             let mut json = serde_json::to_string_pretty(&report)?;
             json.push('\n');
             output::stdout(&json)?;
+        }
+        Format::Sarif => {
+            let base = std::env::current_dir()?;
+            let sarif = schemalift_check::report::sarif::diagnostics(&errors, &newer, &base);
+            output::stdout(&sarif)?;
         }
         Format::Text => {
             if let Some(loaded) = &loaded {
