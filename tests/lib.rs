@@ -4,6 +4,7 @@
 //! The tests run the binary as a user does, so they need it built: `bin()` builds it once per test
 //! executable with the same profile (a no-op when it is up to date).
 
+pub mod external;
 pub mod server;
 
 use std::path::{Path, PathBuf};

@@ -37,7 +37,10 @@ fn main() {
     };
     let lifetime = config.token_lifetime;
     let server = server::start_with(config);
-    println!("serving {} at {} ({needs_bearer})", serve.schema, server.url);
+    println!(
+        "serving {} at {} ({needs_bearer})",
+        serve.schema, server.url
+    );
     println!("API key:      id {key_id}  secret {key_secret}");
     println!("GitHub token: {github_token}");
     println!("tokens issued live {lifetime} s; one line per request follows");

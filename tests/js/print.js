@@ -6,7 +6,10 @@
 //
 // A job is `{"sdl": "FILE"}` (built with `buildSchema`) or `{"introspection": "FILE"}` (an
 // introspection result, with or without its `data` wrapper, built with `buildClientSchema`, as
-// a graphql-js client would). The first line is `{"version": "..."}` (graphql-js's), then one
+// a graphql-js client would) or `{"served": "FILE"}` (SDL as a graphql-js server answers it
+// introspection: `buildClientSchema(introspectionFromSchema(buildSchema(…)))`, which writes
+// default values as graphql-js does, input fields in their type's order, whatever the SDL
+// wrote). The first line is `{"version": "..."}` (graphql-js's), then one
 // line per job: `{"printed": "..."}` or `{"error": "..."}`.
 // One process for many files: starting node costs more than printing a schema.
 'use strict';
@@ -27,6 +30,10 @@ function schemaOf(job) {
     return graphql.buildSchema(fs.readFileSync(job.sdl, 'utf8'), {
       experimentalDirectivesOnDirectiveDefinitions: true,
     });
+  }
+  if (job.served !== undefined) {
+    const built = schemaOf({ sdl: job.served });
+    return graphql.buildClientSchema(graphql.introspectionFromSchema(built));
   }
   if (job.introspection !== undefined) {
     const result = JSON.parse(fs.readFileSync(job.introspection, 'utf8'));

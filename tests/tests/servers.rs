@@ -17,17 +17,23 @@
 //! `tests/js/graphql16`, as `.ci/run` does). Without them they print a notice and pass, unless
 //! the environment variable CI is set: in CI they fail.
 
+use schemalift_tests::external::{
+    assert_same_print, judge, ok, run_bounded, tools, ExternalServer, Job, JUDGE,
+};
 use schemalift_tests::{corpus_dir, repo_root, sample, schemalift, text};
-use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use std::time::Duration;
 
-/// The graphql-js line that judges every comparison.
-const JUDGE: &str = "graphql17";
+/// A graphql-js server of `install` (`tests/js/serve.js`) serving `schema`.
+fn serve_js(node: &Path, install: &Path, schema: &Path) -> ExternalServer {
+    let mut command = Command::new(node);
+    command
+        .arg(repo_root().join("tests/js/serve.js"))
+        .arg(install)
+        .arg(schema);
+    ExternalServer::start(command, "the graphql-js server")
+}
 
 /// Applied directives introspection cannot carry, so no fetched SDL has them; the edition-2026
 /// sample applies each of them.
@@ -37,275 +43,6 @@ const NOT_IN_INTROSPECTION: [&str; 4] = [
     "@cacheControl(maxAge: 30)",
     "@audited\n",
 ];
-
-/// `node`, or `None` (with a notice) when it is missing outside CI.
-fn node() -> Option<PathBuf> {
-    let found = std::env::var_os("SCHEMALIFT_NODE")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(std::env::var_os("PATH").into_iter().flat_map(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join("node"))
-                .collect::<Vec<_>>()
-        }))
-        .find(|candidate| candidate.is_file());
-    if found.is_none() {
-        missing("node (set SCHEMALIFT_NODE or install it)");
-    }
-    found
-}
-
-/// Fail in CI, else print a notice: the caller then skips its test.
-fn missing(what: &str) {
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{what} is required in CI (see .ci/run)"
-    );
-    eprintln!("notice: {what} is missing: skipping this test");
-}
-
-/// The install folder `tests/js/<name>`, if its packages are installed at the versions its
-/// package.json pins (a stale install would test something else).
-fn install(name: &str) -> Option<PathBuf> {
-    let dir = repo_root().join("tests/js").join(name);
-    let read = |path: PathBuf| -> Option<Value> {
-        serde_json::from_slice(&std::fs::read(path).ok()?).ok()
-    };
-    let manifest = read(dir.join("package.json"))
-        .unwrap_or_else(|| panic!("{}/package.json is part of the repository", dir.display()));
-    let pins = manifest["dependencies"]
-        .as_object()
-        .expect("package.json pins dependencies");
-    for (package, pinned) in pins {
-        let installed = read(dir.join("node_modules").join(package).join("package.json"));
-        let version = installed.as_ref().and_then(|m| m["version"].as_str());
-        if version != pinned.as_str() {
-            missing(&format!(
-                "npm package {package}@{} in tests/js/{name} (npm ci --prefix tests/js/{name}; found {})",
-                pinned.as_str().unwrap_or("?"),
-                version.unwrap_or("none")
-            ));
-            return None;
-        }
-    }
-    Some(dir)
-}
-
-/// Everything a test needs: node and the named installs.
-fn tools(installs: &[&str]) -> Option<(PathBuf, Vec<PathBuf>)> {
-    let node = node()?;
-    let dirs = installs
-        .iter()
-        .map(|name| install(name))
-        .collect::<Option<Vec<_>>>()?;
-    Some((node, dirs))
-}
-
-/// Run a command to completion within `limit`, killing it (and failing) when it takes longer.
-fn run_bounded(mut command: Command, stdin: &[u8], limit: Duration, what: &str) -> Output {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("start {what}: {e}"));
-    let mut input = child.stdin.take().expect("stdin");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let collect = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            bytes
-        })
-    };
-    let stdout = collect(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = collect(Box::new(child.stderr.take().expect("stderr")));
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{what} took more than {limit:?}: killed");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let _ = writer.join();
-    Output {
-        status,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
-}
-
-fn ok(output: &Output, what: &str) {
-    assert!(
-        output.status.success(),
-        "{what}: exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        output.status.code(),
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-}
-
-/// How graphql-js 17.1 sees a schema.
-enum Job<'a> {
-    /// SDL, through `buildSchema`.
-    Sdl(&'a Path),
-    /// An introspection result, through `buildClientSchema`.
-    Introspection(&'a Path),
-}
-
-/// `printSchema(lexicographicSortSchema(…))` of each job by the judge, in one node process: the
-/// printed schema, or graphql-js's error.
-fn judge(node: &Path, judge_dir: &Path, jobs: &[Job]) -> Vec<Result<String, String>> {
-    let list: Vec<Value> = jobs
-        .iter()
-        .map(|job| match job {
-            Job::Sdl(path) => json!({ "sdl": path }),
-            Job::Introspection(path) => json!({ "introspection": path }),
-        })
-        .collect();
-    let mut command = Command::new(node);
-    command
-        .arg(repo_root().join("tests/js/print.js"))
-        .arg(judge_dir);
-    let output = run_bounded(
-        command,
-        Value::Array(list).to_string().as_bytes(),
-        Duration::from_secs(600),
-        "node tests/js/print.js",
-    );
-    ok(&output, "node tests/js/print.js");
-    let mut lines = output
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty());
-    let first: Value = serde_json::from_slice(lines.next().expect("the version line")).unwrap();
-    let pinned: Value =
-        serde_json::from_slice(&std::fs::read(judge_dir.join("package.json")).unwrap()).unwrap();
-    assert_eq!(
-        first["version"], pinned["dependencies"]["graphql"],
-        "the judge is the pinned graphql-js"
-    );
-    let results: Vec<Result<String, String>> = lines
-        .map(|line| {
-            let value: Value = serde_json::from_slice(line).expect("a JSON line");
-            match (value["printed"].as_str(), value["error"].as_str()) {
-                (Some(printed), _) => Ok(printed.to_owned()),
-                (None, Some(error)) => Err(error.to_owned()),
-                _ => panic!("unexpected line from print.js: {value}"),
-            }
-        })
-        .collect();
-    assert_eq!(results.len(), jobs.len(), "one answer per job");
-    results
-}
-
-/// Panic with the first differing line when two printouts differ.
-fn assert_same_print(expected: &str, actual: &str, what: &str) {
-    if expected == actual {
-        return;
-    }
-    let line = expected
-        .lines()
-        .zip(actual.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-    panic!(
-        "{what}: graphql-js prints them differently from line {}:\nexpected: {}\nactual:   {}",
-        line + 1,
-        expected.lines().nth(line).unwrap_or("<end>"),
-        actual.lines().nth(line).unwrap_or("<end>")
-    );
-}
-
-/// A graphql-js server (`tests/js/serve.js`) run by node: killed when dropped.
-struct JsServer {
-    child: Child,
-    url: String,
-    /// The lines it printed after `listening …`: `query <JSON string>` per request.
-    lines: Arc<Mutex<Vec<String>>>,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl JsServer {
-    fn start(node: &Path, install: &Path, schema: &Path) -> JsServer {
-        let mut child = Command::new(node)
-            .arg(repo_root().join("tests/js/serve.js"))
-            .arg(install)
-            .arg(schema)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start node tests/js/serve.js");
-        let (sender, receiver) = mpsc::channel();
-        let lines = Arc::new(Mutex::new(Vec::new()));
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let kept = lines.clone();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                match line.strip_prefix("listening ") {
-                    Some(url) => {
-                        let _ = sender.send(url.to_owned());
-                    }
-                    None => kept.lock().unwrap().push(line),
-                }
-            }
-        });
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let mut pipe = child.stderr.take().expect("stderr");
-        let errors = stderr.clone();
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = pipe.read_to_string(&mut text);
-            errors.lock().unwrap().push_str(&text);
-        });
-        let mut server = JsServer {
-            child,
-            url: String::new(),
-            lines,
-            stderr,
-        };
-        match receiver.recv_timeout(Duration::from_secs(30)) {
-            Ok(url) => server.url = url,
-            Err(_) => {
-                let _ = server.child.kill();
-                let _ = server.child.wait();
-                std::thread::sleep(Duration::from_millis(100));
-                panic!(
-                    "the graphql-js server did not start within 30 s:\n{}",
-                    server.stderr.lock().unwrap()
-                );
-            }
-        }
-        server
-    }
-
-    /// The GraphQL documents received so far, in order.
-    fn queries(&self) -> Vec<String> {
-        self.lines
-            .lock()
-            .unwrap()
-            .iter()
-            .filter_map(|line| line.strip_prefix("query "))
-            .map(|json| serde_json::from_str(json).expect("a JSON string"))
-            .collect()
-    }
-}
-
-impl Drop for JsServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// `schemalift fetch URL` (SDL on stdout) within two minutes, with a private token cache.
 fn fetch(url: &str, scratch: &Path) -> Output {
@@ -318,7 +55,7 @@ fn fetch(url: &str, scratch: &Path) -> Output {
 }
 
 /// The introspection query schemalift sent (the request after the capability probe).
-fn introspection_query(server: &JsServer) -> String {
+fn introspection_query(server: &ExternalServer) -> String {
     let queries = server.queries();
     assert_eq!(
         queries.len(),
@@ -341,7 +78,7 @@ fn fetch_and_judge(
     judge_dir: &Path,
     schema: &Path,
 ) -> (String, String, String) {
-    let server = JsServer::start(node, server_install, schema);
+    let server = serve_js(node, server_install, schema);
     let scratch = tempfile::tempdir().expect("temp dir");
     let output = fetch(&server.url, scratch.path());
     ok(&output, &format!("schemalift fetch {}", server.url));
@@ -458,7 +195,7 @@ fn graphql_js_16_15_serves_what_schemalift_fetches() {
     };
     let schema = sample("edition-2026/schema.graphql");
     let query_of = |install: &Path| {
-        let server = JsServer::start(&node, install, &schema);
+        let server = serve_js(&node, install, &schema);
         let scratch = tempfile::tempdir().expect("temp dir");
         ok(&fetch(&server.url, scratch.path()), "schemalift fetch");
         introspection_query(&server)
@@ -594,7 +331,7 @@ fn a_directive_location_newer_than_schemalift_is_dropped_with_one_warning() {
          type Query { a: Int @deprecated(reason: \"b\") b: Int }\n",
     )
     .unwrap();
-    let server = JsServer::start(&node, &dirs[0], &served);
+    let server = serve_js(&node, &dirs[0], &served);
     let output = fetch(&server.url, scratch.path());
     ok(&output, "schemalift fetch");
     let url = &server.url;

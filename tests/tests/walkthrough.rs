@@ -89,7 +89,10 @@ fn the_readme_walkthrough_runs_as_written() {
             continue;
         }
         let args = words(&line.replace(&readme_base, &base));
-        assert_eq!(args[0], "schemalift", "a client step runs schemalift: {line}");
+        assert_eq!(
+            args[0], "schemalift",
+            "a client step runs schemalift: {line}"
+        );
         let out = schemalift()
             .args(&args[1..])
             .envs(env.iter().map(|(n, v)| (n, v)))
@@ -100,7 +103,8 @@ fn the_readme_walkthrough_runs_as_written() {
     }
     assert!(
         env.iter()
-            .any(|(name, value)| name == "SCHEMALIFT_CACHE_DIR" && value == &cache.display().to_string()),
+            .any(|(name, value)| name == "SCHEMALIFT_CACHE_DIR"
+                && value == &cache.display().to_string()),
         "the walkthrough keeps its own token cache: {env:?}"
     );
 
@@ -117,15 +121,13 @@ fn the_readme_walkthrough_runs_as_written() {
         "the README's steps"
     );
     for (line, out, _) in &outputs {
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{line}: {}",
-            text(&out.stderr)
-        );
+        assert_eq!(out.status.code(), Some(0), "{line}: {}", text(&out.stderr));
         for secret in [&key_secret, &github_token] {
             let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
-            assert!(!all.contains(secret.as_str()), "{line} shows a secret: {all}");
+            assert!(
+                !all.contains(secret.as_str()),
+                "{line} shows a secret: {all}"
+            );
         }
     }
     let exchanges: Vec<usize> = outputs.iter().map(|(_, _, n)| *n).collect();
@@ -136,7 +138,10 @@ fn the_readme_walkthrough_runs_as_written() {
     );
     let status = text(&outputs[2].1.stdout);
     assert!(status.contains(&server.url), "{status}");
-    assert!(status.contains("api-key") && status.contains(&key_id), "{status}");
+    assert!(
+        status.contains("api-key") && status.contains(&key_id),
+        "{status}"
+    );
     assert!(status.contains("(1 cached token in "), "{status}");
     assert_eq!(text(&outputs[3].1.stdout), "removed 1 cached token\n");
     let fetched = std::fs::read_to_string(work.join("fetched.graphql")).expect("fetched schema");
@@ -153,7 +158,12 @@ fn the_readme_walkthrough_runs_as_written() {
         .current_dir(&work)
         .output()
         .expect("run schemalift");
-    assert_eq!(anonymous.status.code(), Some(2), "{}", text(&anonymous.stderr));
+    assert_eq!(
+        anonymous.status.code(),
+        Some(2),
+        "{}",
+        text(&anonymous.stderr)
+    );
 }
 
 #[test]
@@ -174,7 +184,10 @@ fn serve_arguments_choose_the_credentials_and_port() {
     assert_eq!(serve.config.token_lifetime, 60);
     for (bad, error) in [
         ("", "no SCHEMA given"),
-        ("s.graphql --api-key nocolon", "--api-key: expected ID:SECRET"),
+        (
+            "s.graphql --api-key nocolon",
+            "--api-key: expected ID:SECRET",
+        ),
         ("s.graphql --port", "--port needs a value"),
         ("s.graphql --frobnicate", "unknown flag --frobnicate"),
     ] {

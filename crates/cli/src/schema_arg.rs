@@ -135,7 +135,10 @@ fn report(
     report
 }
 
-/// Whether the file a diagnostic points into has a line wider than [`WIDEST`].
+/// Whether a line the diagnostic points at is wider than [`WIDEST`]. Only the lines of its own
+/// span count: GitHub's schema has 600-character description lines that no diagnostic quotes,
+/// and its errors keep their snippets and notes. (A label elsewhere on a wide line is caught
+/// after rendering, in [`report`].)
 fn wide_source(diagnostic: &Diagnostic<'_, DiagnosticData>) -> bool {
     let Some(span) = diagnostic.error.location() else {
         return false;
@@ -143,9 +146,18 @@ fn wide_source(diagnostic: &Diagnostic<'_, DiagnosticData>) -> bool {
     let Some(file) = diagnostic.sources.get(&span.file_id()) else {
         return false;
     };
-    file.source_text()
-        .split('\n')
-        .any(|line| line.len() > WIDEST && line.chars().count() > WIDEST)
+    let text = file.source_text();
+    let (start, end) = (
+        span.offset().min(text.len()),
+        span.end_offset().min(text.len()),
+    );
+    let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    text.get(first..last).is_none_or(|lines| {
+        lines
+            .split('\n')
+            .any(|line| line.len() > WIDEST && line.chars().count() > WIDEST)
+    })
 }
 
 /// Print errors that each stand on one line (operations that do not validate), at most
@@ -248,6 +260,20 @@ mod tests {
         let diagnostic = errors.iter().next().unwrap();
         let text = report(&diagnostic, None, false);
         assert!(text.contains("long.graphql:3:"), "{text}");
+        assert!(text.contains("b(: Int"), "{text}");
+    }
+
+    #[test]
+    fn a_wide_line_elsewhere_in_the_file_keeps_the_snippet() {
+        // GitHub's 2024 schema: 600-character description lines, errors on ordinary ones.
+        let sdl = format!(
+            "\"{}\"\ntype Query {{\n  a: Int\n  b(: Int\n}}\n",
+            "x".repeat(WIDEST * 2)
+        );
+        let errors = syntax_errors(&sdl);
+        let diagnostic = errors.iter().next().unwrap();
+        let text = report(&diagnostic, None, false);
+        assert!(text.lines().count() > 1, "{text}");
         assert!(text.contains("b(: Int"), "{text}");
     }
 
