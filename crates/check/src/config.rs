@@ -127,16 +127,9 @@ impl Config {
 
     /// Where [`Config::discover`] finds the file.
     pub fn locate(start: &Path) -> Option<PathBuf> {
-        for dir in start.ancestors() {
-            let path = dir.join(FILE_NAME);
-            if path.is_file() {
-                return Some(path);
-            }
-            if dir.join(".git").exists() {
-                return None;
-            }
-        }
-        None
+        search_dirs(start)
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|path| path.is_file())
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -182,8 +175,20 @@ impl Config {
     }
 }
 
+/// The directories a configuration file is looked for in, nearest first: `start` and those above
+/// it, up to the repository root (the first directory holding `.git`, searched too) or the
+/// filesystem root. `schemalift.toml` and graphql-config files are found the same way.
+pub fn search_dirs(start: &Path) -> impl Iterator<Item = &Path> {
+    let mut past_root = false;
+    start.ancestors().take_while(move |dir| {
+        let searched = !past_root;
+        past_root = past_root || dir.join(".git").exists();
+        searched
+    })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset.min(text.len())).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]

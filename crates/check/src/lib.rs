@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod change;
 pub mod config;
 mod diff;
+pub mod graphql_config;
 pub mod ops;
 pub mod report;
 pub mod rules;

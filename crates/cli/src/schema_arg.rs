@@ -1,14 +1,141 @@
 //! Reading the SCHEMA arguments every command takes into a loaded schema, and reporting its
 //! diagnostics the same way everywhere. A URL is introspected with the command's endpoint flags
-//! ([`FetchArgs`]); everything else is read by the model.
+//! ([`FetchArgs`]); everything else is read by the model. SCHEMA and `--ops` left out come from
+//! the project's graphql-config ([`from_graphql_config`]).
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::output;
 use apollo_compiler::diagnostic::{Diagnostic, ToCliReport};
 use apollo_compiler::validation::DiagnosticData;
+use schemalift_check::graphql_config::{GraphqlConfig, GraphqlConfigError};
 use schemalift_model::{
     DiagnosticList, Edition, LoadError, LoadedSchema, Located, NewerRule, SchemaSource,
 };
+
+/// Whether a command needs operation documents (`--ops`) from the graphql-config when none are
+/// given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Documents {
+    /// The command takes no documents (`validate`, `docs`).
+    Unused,
+    /// It works without them (`diff`).
+    Optional,
+    /// It cannot work without them (`codegen`).
+    Required,
+}
+
+/// The SCHEMA and `--ops` arguments a command goes on with: as given, or from the graphql-config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    pub schemas: Vec<String>,
+    pub ops: Vec<String>,
+}
+
+/// What graphql-config files are called, for messages.
+const CONFIG_NAMES: &str =
+    "graphql-config (.graphqlrc…, graphql.config.…, package.json \"graphql\")";
+
+/// The SCHEMA arguments and `--ops` of a command, those left out taken from the graphql-config
+/// found upwards from the current directory (the `--project` named, else `default`), with one
+/// line on stderr saying what was taken from which file. `schema_needed`: the command takes
+/// SCHEMA arguments, which must then come from somewhere.
+pub fn from_graphql_config(
+    schemas: &[String],
+    ops: &[String],
+    project: Option<&str>,
+    schema_needed: bool,
+    documents: Documents,
+) -> anyhow::Result<Inputs> {
+    let given = Inputs {
+        schemas: schemas.to_vec(),
+        ops: ops.to_vec(),
+    };
+    let schema_missing = schema_needed && schemas.is_empty();
+    let ops_missing = documents != Documents::Unused && ops.is_empty();
+    if !schema_missing && !ops_missing {
+        if let Some(name) = project {
+            output::warning(format!(
+                "--project {name} is not used: the schema and operations were given"
+            ));
+        }
+        return Ok(given);
+    }
+    let cwd = std::env::current_dir()?;
+    // Operations are optional to diff: a config it cannot read (JavaScript) or that names no
+    // default project does not stop it.
+    let optional = !schema_missing && documents == Documents::Optional && project.is_none();
+    let found = match GraphqlConfig::find(&cwd) {
+        Err(error @ GraphqlConfigError::Code { .. }) if optional => {
+            output::warning(format!("{error}; going on without operations"));
+            return Ok(given);
+        }
+        found => found?,
+    };
+    let Some(config) = found else {
+        let place = format!("found in {} or above it", cwd.display());
+        if schema_missing {
+            anyhow::bail!("no SCHEMA given and no {CONFIG_NAMES} {place}");
+        }
+        if documents == Documents::Required {
+            anyhow::bail!("no --ops given and no {CONFIG_NAMES} {place} to take documents from");
+        }
+        if let Some(name) = project {
+            anyhow::bail!("--project {name}: no {CONFIG_NAMES} {place}");
+        }
+        return Ok(given);
+    };
+    let chosen = match config.project(project) {
+        Ok(chosen) => chosen,
+        Err(error @ GraphqlConfigError::NoDefault { .. }) if optional => {
+            output::warning(format!("{error}; going on without operations"));
+            return Ok(given);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let file = config.path.display();
+    let label = match config.multi_project {
+        true => format!(" (project {})", chosen.name),
+        false => String::new(),
+    };
+    let mut taken = Vec::new();
+    let mut inputs = given;
+    if schema_missing {
+        if chosen.schema.is_empty() {
+            anyhow::bail!("no SCHEMA given and {file}{label} has no `schema`");
+        }
+        inputs.schemas = chosen.schema_args()?;
+        taken.push("schema");
+    }
+    if ops_missing {
+        let found = chosen.documents()?;
+        if !found.skipped.is_empty() {
+            output::warning(format!(
+                "{file}{label}: documents {} skipped: schemalift reads operations from .graphql and .gql files only",
+                found.skipped.join(", ")
+            ));
+        }
+        if found.paths.is_empty() {
+            let problem = match chosen.documents.is_empty() {
+                true => "has no `documents`",
+                false => "has documents matching no .graphql or .gql file",
+            };
+            match documents {
+                Documents::Required => anyhow::bail!("no --ops given and {file}{label} {problem}"),
+                _ if !chosen.documents.is_empty() || !found.skipped.is_empty() => output::warning(
+                    format!("{file}{label} {problem}; going on without operations"),
+                ),
+                _ => {}
+            }
+        } else {
+            inputs.ops = found.paths;
+            taken.push("documents");
+        }
+    }
+    if !taken.is_empty() {
+        eprintln!("using {} from {file}{label}", taken.join(" and "));
+    }
+    Ok(inputs)
+}
 
 /// Load the schema named by the arguments (several files merge into one schema; a URL is
 /// fetched with the endpoint flags and stands alone, like an introspection file). Syntax errors

@@ -1,9 +1,10 @@
-//! `schemalift codegen SCHEMA --lang typescript|python|go --ops GLOB -o DIR`: typed client stubs.
+//! `schemalift codegen [SCHEMA...] --lang typescript|python|go [--ops GLOB]... -o DIR`: typed
+//! client stubs; the schema and operations left out come from the project's graphql-config.
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
 use crate::output;
-use crate::schema_arg;
+use crate::schema_arg::{self, Documents};
 use anyhow::Context as _;
 use clap::ValueEnum;
 use schemalift_check::config::Config;
@@ -12,6 +13,10 @@ use schemalift_render::env::Templates;
 use std::path::PathBuf;
 
 /// Generate a typed GraphQL client for the operations in --ops.
+///
+/// Without SCHEMA or --ops, the `schema` and `documents` of the project's graphql-config
+/// (.graphqlrc, graphql.config.yml, package.json's "graphql", …) are used, as GraphQL Code
+/// Generator and the GraphQL language server read them.
 ///
 /// Every operation document is validated against the schema first (errors as file:line:col).
 /// Per operation: a variables type, a result type that mirrors the selection set (aliases,
@@ -25,15 +30,25 @@ use std::path::PathBuf;
 /// cannot be read or written.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Schema files, a directory, `-` for stdin, an introspection .json, or git:REV:PATH.
-    #[arg(required = true, value_name = "SCHEMA")]
+    /// Schema files, a directory, `-` for stdin, an introspection .json, git:REV:PATH, or a URL
+    /// to introspect.
+    ///
+    /// Default: the `schema` of the graphql-config (.graphqlrc, .graphqlrc.yml, graphql.config.yml,
+    /// package.json's "graphql", …) in the current directory or the nearest one above it, up to
+    /// the repository root.
+    #[arg(value_name = "SCHEMA")]
     schemas: Vec<String>,
     /// The client's language.
     #[arg(long, value_enum)]
     lang: Lang,
-    /// Operation documents: files, directories or glob patterns (repeatable).
-    #[arg(long, required = true, value_name = "GLOB")]
+    /// Operation documents: files, directories or glob patterns (repeatable). Default: the
+    /// `documents` of the graphql-config (their .graphql and .gql files).
+    #[arg(long, value_name = "GLOB")]
     ops: Vec<String>,
+    /// The graphql-config project whose schema and documents to use when SCHEMA or --ops is
+    /// left out (default: the project named `default`).
+    #[arg(long, value_name = "NAME")]
+    project: Option<String>,
     /// The directory to write the client into.
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
@@ -91,8 +106,15 @@ fn scalar_map(args: &Args, language: Language) -> anyhow::Result<scalars::Scalar
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let language = Language::from(args.lang);
     let scalars = scalar_map(&args, language)?;
-    let loaded = schema_arg::load_usable_with(&args.schemas, &args.fetch, args.allow_invalid)?;
-    let operation_sources = schemalift_model::documents::read(&args.ops)?;
+    let inputs = schema_arg::from_graphql_config(
+        &args.schemas,
+        &args.ops,
+        args.project.as_deref(),
+        true,
+        Documents::Required,
+    )?;
+    let loaded = schema_arg::load_usable_with(&inputs.schemas, &args.fetch, args.allow_invalid)?;
+    let operation_sources = schemalift_model::documents::read(&inputs.ops)?;
     let templates = Templates::load(language.spec().name, args.templates.as_deref())?;
     let package = args.package.clone().or_else(|| {
         std::path::absolute(&args.output)
@@ -102,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let options = Options {
         language,
         scalars,
-        schema_name: schema_arg::describe(&args.schemas),
+        schema_name: schema_arg::describe(&inputs.schemas),
         package,
     };
     let generated =

@@ -4,6 +4,7 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
+use crate::schema_arg::Documents;
 use crate::{output, schema_arg};
 use anyhow::Context;
 use clap::ValueEnum;
@@ -18,6 +19,11 @@ const AFTER_HELP: &str = "\
 OLD and NEW are each a schema file (.graphql, .graphqls, .gql), a directory of them, an
 introspection .json, `-` for stdin, or git:REV:PATH (read from the git repository in the current
 directory), e.g. `schemalift diff git:origin/main:schema.graphql schema.graphql`.
+
+Without --ops, the operations are the `documents` of the project's graphql-config (.graphqlrc,
+.graphqlrc.yml, graphql.config.yml, the graphql key of package.json, …) found in the current
+directory or above it, if there is one: a line on stderr says so. --project NAME picks a project
+of that file.
 
 Rules come from the [diff] section of --config FILE, or of schemalift.toml in the current
 directory or the nearest one above it, up to the repository root (see the README: ignore,
@@ -59,9 +65,13 @@ pub struct Args {
     config: Option<PathBuf>,
     /// Client operation documents: files, directories or glob patterns (repeatable, e.g.
     /// 'ops/**/*.graphql'), read as codegen --ops reads them; validate them against NEW and tell
-    /// which breaking changes they use.
+    /// which breaking changes they use. Default: the `documents` of the graphql-config, if any.
     #[arg(long, value_name = "GLOB")]
     ops: Vec<String>,
+    /// The graphql-config project whose documents are the operations when --ops is left out
+    /// (default: the project named `default`).
+    #[arg(long, value_name = "NAME")]
+    project: Option<String>,
     /// Print a unified diff of the two schemas in canonical (sorted) SDL instead of the report.
     #[arg(long)]
     text: bool,
@@ -91,13 +101,21 @@ enum FailOn {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    if args.fail_on == FailOn::UsedBreaking && args.ops.is_empty() {
-        anyhow::bail!("--fail-on used-breaking needs --ops GLOB (the operations to check)");
+    let ops = schema_arg::from_graphql_config(
+        &[],
+        &args.ops,
+        args.project.as_deref(),
+        false,
+        Documents::Optional,
+    )?
+    .ops;
+    if args.fail_on == FailOn::UsedBreaking && ops.is_empty() {
+        anyhow::bail!("--fail-on used-breaking needs --ops GLOB (the operations to check) or a graphql-config with documents");
     }
     let rules = Config::find(args.config.as_deref())?.diff;
     // Read operations before the (slower) schemas so a bad glob fails fast.
-    let op_files = (!args.ops.is_empty())
-        .then(|| schemalift_model::documents::read(&args.ops))
+    let op_files = (!ops.is_empty())
+        .then(|| schemalift_model::documents::read(&ops))
         .transpose()?;
 
     let (old, new) = std::thread::scope(|scope| {

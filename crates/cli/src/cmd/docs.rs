@@ -1,8 +1,10 @@
-//! `schemalift docs SCHEMA -o DIR [--templates DIR] [--single-file] [--front-matter docusaurus|hugo]
-//! [--mdbook]`: Markdown reference documentation.
+//! `schemalift docs [SCHEMA...] -o DIR [--templates DIR] [--single-file] [--front-matter
+//! docusaurus|hugo] [--mdbook]`: Markdown reference documentation; without SCHEMA, of the schema
+//! of the project's graphql-config.
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
+use crate::schema_arg::Documents;
 use crate::{output, schema_arg};
 use clap::ValueEnum;
 use schemalift_model::Format;
@@ -15,7 +17,8 @@ use std::path::PathBuf;
 /// (queries, mutations, subscriptions, objects, interfaces, unions, enums, input objects, scalars,
 /// directives) and a page per type, with every field, argument and enum value under a stable
 /// anchor, links between types, deprecations, implementations, union membership and "used by".
-/// Root fields come with an example operation.
+/// Root fields come with an example operation. Without SCHEMA, the `schema` of the project's
+/// graphql-config (.graphqlrc, …) is documented.
 ///
 /// Output is deterministic. Pages of an earlier run that are no longer produced are removed, but
 /// only the ones schemalift listed in DIR/.schemalift-docs; a file schemalift did not write is
@@ -24,9 +27,18 @@ use std::path::PathBuf;
 /// error or unwritable directory.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Schema files, a directory, `-` for stdin, an introspection .json, or git:REV:PATH.
-    #[arg(required = true, value_name = "SCHEMA")]
+    /// Schema files, a directory, `-` for stdin, an introspection .json, git:REV:PATH, or a URL
+    /// to introspect.
+    ///
+    /// Default: the `schema` of the graphql-config (.graphqlrc, .graphqlrc.yml, graphql.config.yml,
+    /// package.json's "graphql", …) in the current directory or the nearest one above it, up to
+    /// the repository root.
+    #[arg(value_name = "SCHEMA")]
     schemas: Vec<String>,
+    /// The graphql-config project whose schema to use when no SCHEMA is given (default: the
+    /// project named `default`).
+    #[arg(long, value_name = "NAME")]
+    project: Option<String>,
     /// The output directory (created if missing).
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
@@ -59,7 +71,15 @@ enum FrontMatterArg {
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     // Templates first: a broken override should fail before any schema work.
     let templates = docs::templates(args.templates.as_deref())?;
-    let loaded = schema_arg::load_usable_with(&args.schemas, &args.fetch, args.allow_invalid)?;
+    let schemas = schema_arg::from_graphql_config(
+        &args.schemas,
+        &[],
+        args.project.as_deref(),
+        true,
+        Documents::Unused,
+    )?
+    .schemas;
+    let loaded = schema_arg::load_usable_with(&schemas, &args.fetch, args.allow_invalid)?;
     if loaded.format == Format::Introspection {
         output::warning(
             "introspection JSON carries no applied directives, so the docs show none but @deprecated",

@@ -1,8 +1,10 @@
-//! `schemalift validate SCHEMA...`: full spec validation with rustc-style diagnostics, or JSON,
-//! by the rules of one edition of the specification (`--spec`).
+//! `schemalift validate [SCHEMA...]`: full spec validation with rustc-style diagnostics, or JSON,
+//! by the rules of one edition of the specification (`--spec`); without SCHEMA, the schema of the
+//! project's graphql-config.
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
+use crate::schema_arg::Documents;
 use crate::{output, schema_arg};
 use clap::ValueEnum;
 use schemalift_model::{locate_all, Edition, LoadError, Located};
@@ -11,15 +13,24 @@ use serde::Serialize;
 /// Validate a schema against the GraphQL specification.
 ///
 /// Several files (or a directory) are merged into one schema first, so `extend type` across files
-/// works. Errors from rules newer than October 2021 name the rule and the edition that introduced
-/// it. Exit codes: 0 valid, 1 invalid (diagnostics on stderr, or the JSON report on stdout), 2 the
-/// schema could not be read.
+/// works. Without SCHEMA, the `schema` of the project's graphql-config (.graphqlrc, …) is
+/// validated. Errors from rules newer than October 2021 name the rule and the edition that
+/// introduced it. Exit codes: 0 valid, 1 invalid (diagnostics on stderr, or the JSON report on
+/// stdout), 2 the schema could not be read.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Schema files (.graphql, .graphqls, .gql), a directory, `-` for stdin, an introspection
     /// .json, git:REV:PATH, or a URL to introspect.
-    #[arg(required = true, value_name = "SCHEMA")]
+    ///
+    /// Default: the `schema` of the graphql-config (.graphqlrc, .graphqlrc.yml, graphql.config.yml,
+    /// package.json's "graphql", …) in the current directory or the nearest one above it, up to
+    /// the repository root.
+    #[arg(value_name = "SCHEMA")]
     schemas: Vec<String>,
+    /// The graphql-config project whose schema to use when no SCHEMA is given (default: the
+    /// project named `default`).
+    #[arg(long, value_name = "NAME")]
+    project: Option<String>,
     /// Report format: human-readable diagnostics, JSON for machines, or SARIF 2.1.0 for code
     /// scanning.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -73,9 +84,17 @@ struct Report<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let name = schema_arg::describe(&args.schemas);
+    let schemas = schema_arg::from_graphql_config(
+        &args.schemas,
+        &[],
+        args.project.as_deref(),
+        true,
+        Documents::Unused,
+    )?
+    .schemas;
+    let name = schema_arg::describe(&schemas);
     let edition = Edition::from(args.spec);
-    let (errors, newer, types, loaded) = match schema_arg::load_with(&args.schemas, &args.fetch) {
+    let (errors, newer, types, loaded) = match schema_arg::load_with(&schemas, &args.fetch) {
         Ok(loaded) => {
             let types = (loaded.schema.types.values())
                 .filter(|t| !t.is_built_in())
