@@ -25,6 +25,8 @@ pub mod notify;
 mod probe;
 mod query;
 mod retry;
+mod target;
+mod watch;
 
 pub use auth::{Credentials, Secret};
 pub use client::{fetch_blocking, Client, FetchOptions, Fetched, Progress};
@@ -38,3 +40,5 @@ pub use query::{
     MIN_DEPTH,
 };
 pub use retry::{default_max_time, RetryPolicy, DEFAULT_MAX_RESPONSE_SIZE, MAX_RETRIES};
+pub use target::{default_credentials, Settings, Target};
+pub use watch::{watch, WatchEnd, Watcher};

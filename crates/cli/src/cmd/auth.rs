@@ -3,8 +3,8 @@
 
 use crate::exit::Exit;
 use crate::output;
-use schemalift_fetch::auth::{self, CredentialFlags, Origin, TokenCache};
-use schemalift_fetch::{Credentials, Endpoint};
+use schemalift_fetch::auth::TokenCache;
+use schemalift_fetch::Endpoint;
 use std::io::Write;
 
 /// Show or delete the JWTs cached by `schemalift fetch` (never the tokens themselves).
@@ -99,41 +99,12 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// `without credential flags, fetch uses API key 01HKEY from spacectl profile `acme`
-/// (~/.spacelift/config.json) for https://acme.app.spacelift.io/graphql`: what `fetch` would
-/// take with no credential flag, never a secret. Problems reading spacectl's file are warnings,
-/// as in `fetch`.
+/// What `fetch` would take with no credential flag ([`schemalift_fetch::default_credentials`]);
+/// problems reading spacectl's file are warnings, as in `fetch`.
 fn default_credentials() -> Option<String> {
-    let env = |name: &str| std::env::var(name).ok();
-    let resolution = match auth::resolve(&CredentialFlags::default(), None, &env) {
-        Ok(resolution) => resolution,
-        Err(e) => {
-            output::warning(e);
-            return None;
-        }
-    };
-    for warning in &resolution.warnings {
-        output::warning(warning);
-    }
-    let resolved = resolution.resolved?;
-    let what = match &resolved.credentials {
-        Credentials::ApiKey { id, .. } => format!("API key {id}"),
-        Credentials::GitHub(_) => "a GitHub token".to_owned(),
-        Credentials::Token(_) => "an API token".to_owned(),
-    };
-    let from = match &resolved.origin {
-        Origin::Profile { alias, path } => {
-            format!("spacectl profile `{alias}` ({})", path.display())
-        }
-        Origin::Environment | Origin::Flags => "the SPACELIFT_API_* variables".to_owned(),
-    };
-    let endpoint = match resolved.endpoint.as_deref().map(Endpoint::parse) {
-        Some(Ok(endpoint)) => format!(" for {endpoint}"),
-        _ => String::new(),
-    };
-    Some(format!(
-        "without credential flags, fetch uses {what} from {from}{endpoint}"
-    ))
+    schemalift_fetch::default_credentials(&|name| std::env::var(name).ok(), &mut |warning| {
+        output::warning(warning)
+    })
 }
 
 fn plural(n: usize) -> String {

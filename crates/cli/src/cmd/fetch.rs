@@ -9,7 +9,9 @@ use schemalift_check::report::{self, DiffReport};
 use schemalift_check::rules::Finding;
 use schemalift_check::Change;
 use schemalift_fetch::notify::{Notifier, NotifyOptions};
-use schemalift_fetch::{Client, Endpoint, Fetched, Progress, RetryPolicy, Secret};
+use schemalift_fetch::{
+    Client, Endpoint, FetchError, Fetched, Progress, RetryPolicy, Secret, WatchEnd, Watcher,
+};
 use schemalift_model::{introspection, sdl, write_atomic, Schema};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -127,69 +129,66 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 .and_then(|()| stdout.flush())?;
         }
     }
-    match (args.watch, &args.output) {
-        (Some(interval), Some(path)) => watch(
-            &mut client,
-            fetched.schema,
-            text,
-            path,
-            interval,
-            format,
-            args.sort,
-            args.polls,
-            notifier.as_ref(),
-        ),
-        _ => Ok(Exit::Ok),
-    }
-}
-
-/// Poll until interrupted (or `polls` are done): each change is written and described, and sent
-/// to the `--notify` webhook. The first fetch is the baseline, never a change; a poll whose
-/// schema prints the same is no change either, nor is one whose text differs with no schema
-/// change (nothing is sent for those). A failed poll is reported and the next one tried; the
-/// file keeps the last good schema. When the last of `polls` fails, that is the command's
-/// error (a CI job must not pass on a dead endpoint).
-#[allow(clippy::too_many_arguments)]
-fn watch(
-    client: &mut Client,
-    mut schema: Schema,
-    mut text: String,
-    path: &Path,
-    interval: Duration,
-    format: Format,
-    sort: bool,
-    polls: Option<u64>,
-    notifier: Option<&Notifier>,
-) -> anyhow::Result<Exit> {
+    let (Some(interval), Some(path)) = (args.watch, &args.output) else {
+        return Ok(Exit::Ok);
+    };
     eprintln!(
         "watching {} every {:.1} s",
         client.endpoint(),
         interval.as_secs_f64()
     );
-    let mut done = 0;
-    while polls.is_none_or(|polls| done < polls) {
+    let mut watcher = Watching {
+        client: &mut client,
+        path,
+        format,
+        sort: args.sort,
+        notifier: notifier.as_ref(),
+    };
+    match schemalift_fetch::watch(&mut watcher, fetched.schema, text, interval, args.polls)? {
+        WatchEnd::Done => Ok(Exit::Ok),
+        WatchEnd::LastPollFailed { polls, error } => Err(anyhow::anyhow!(
+            "the last poll ({polls} of {polls}) failed, {} keeps the last good schema: {error}",
+            path.display()
+        )),
+    }
+}
+
+/// `--watch` as the command line does it ([`schemalift_fetch::watch`] decides): the real clock,
+/// the client, the file, `schemalift_check::diff`, stdout and the `--notify` webhook.
+struct Watching<'a> {
+    client: &'a mut Client,
+    path: &'a Path,
+    format: Format,
+    sort: bool,
+    notifier: Option<&'a Notifier>,
+}
+
+impl Watcher for Watching<'_> {
+    type Change = Change;
+    type Error = anyhow::Error;
+
+    fn wait(&mut self, interval: Duration) {
         std::thread::sleep(interval);
-        done += 1;
-        let fetched = match client.fetch() {
-            Ok(fetched) => fetched,
-            Err(e) if polls == Some(done) => {
-                return Err(anyhow::anyhow!(
-                    "the last poll ({done} of {done}) failed, {} keeps the last good schema: {e}",
-                    path.display()
-                ))
-            }
-            Err(e) => {
-                output::warning(format!("poll failed, will try again: {e}"));
-                continue;
-            }
-        };
-        report(&fetched);
-        let new_text = render(&fetched.schema, format, sort);
-        if new_text == text {
-            continue;
-        }
-        write(path, &new_text)?;
-        let changes = schemalift_check::diff(&schema, &fetched.schema);
+    }
+
+    fn poll(&mut self) -> Result<Fetched, FetchError> {
+        self.client.fetch()
+    }
+
+    fn render(&self, schema: &Schema) -> String {
+        render(schema, self.format, self.sort)
+    }
+
+    fn diff(&self, old: &Schema, new: &Schema) -> Vec<Change> {
+        schemalift_check::diff(old, new)
+    }
+
+    fn warn(&mut self, message: &str) {
+        output::warning(message);
+    }
+
+    fn write(&mut self, fetched: &Fetched, text: &str, changes: &[Change]) -> anyhow::Result<()> {
+        write(self.path, text)?;
         let mut stdout = std::io::stdout().lock();
         writeln!(
             stdout,
@@ -197,9 +196,9 @@ fn watch(
             fetched.endpoint,
             changes.len(),
             if changes.len() == 1 { "" } else { "s" },
-            path.display()
+            self.path.display()
         )?;
-        for change in &changes {
+        for change in changes {
             writeln!(
                 stdout,
                 "  {:<9} {}",
@@ -212,14 +211,14 @@ fn watch(
             writeln!(stdout, "  (no schema change; the printed text differs)")?;
         }
         stdout.flush()?;
-        drop(stdout);
-        if let Some(notifier) = notifier.filter(|_| !changes.is_empty()) {
+        Ok(())
+    }
+
+    fn notify(&mut self, fetched: &Fetched, changes: Vec<Change>) {
+        if let Some(notifier) = self.notifier {
             notify(notifier, &fetched.endpoint, changes, &fetched.schema);
         }
-        schema = fetched.schema;
-        text = new_text;
     }
-    Ok(Exit::Ok)
 }
 
 /// POST one change set to the `--notify` webhook, as `diff --format json` renders it. A failure

@@ -3,10 +3,8 @@
 //! `schemalift fetch` and for every command whose SCHEMA may be a URL
 //! (`#[command(flatten)] fetch: FetchArgs`).
 
-use schemalift_fetch::auth::{self, CredentialFlags, ProfileChoice, TokenCache};
-use schemalift_fetch::{
-    ClientCertificate, Endpoint, FetchError, FetchOptions, Header, Progress, RetryPolicy, Secret,
-};
+use schemalift_fetch::auth::{CredentialFlags, ProfileChoice};
+use schemalift_fetch::{FetchError, Progress, Secret, Settings, Target};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -133,79 +131,45 @@ fn positive_seconds(value: &str) -> Result<Duration, String> {
     }
 }
 
-/// An endpoint and the options to fetch it with.
-#[derive(Debug)]
-pub struct Target {
-    pub endpoint: Endpoint,
-    pub options: FetchOptions,
-}
-
 impl FetchArgs {
-    /// Resolve the endpoint (the URL given, else the one the credentials name) and the options.
-    /// What the user should know about the way there (a spacectl file that cannot be read) is
-    /// printed as a warning.
+    /// The flags as the fetch library takes them.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            headers: self.headers.clone(),
+            header_file: self.header_file.clone(),
+            credentials: CredentialFlags {
+                token: self.token.clone(),
+                api_key_id: self.api_key_id.clone(),
+                api_key_secret: self.api_key_secret.clone(),
+                api_key_file: self.api_key_file.clone(),
+                github_token: self.github_token.clone(),
+                profile: match (&self.profile, self.no_profile) {
+                    (Some(alias), _) => ProfileChoice::Named(alias.clone()),
+                    (None, true) => ProfileChoice::Ignore,
+                    (None, false) => ProfileChoice::Current,
+                },
+            },
+            tls_cert: self.tls_cert.clone(),
+            tls_key: self.tls_key.clone(),
+            no_cache: self.no_cache,
+            timeout: self.timeout,
+            retries: self.retries,
+            max_time: self.max_time,
+            max_response_size: self.max_response_size,
+            legacy: self.legacy,
+            depth: self.depth,
+        }
+    }
+
+    /// Resolve the endpoint (the URL given, else the one the credentials name) and the options
+    /// ([`Settings::target`]), printing what the user should know about the way there.
     pub fn target(
         &self,
         url: Option<&str>,
         progress: Option<Progress>,
     ) -> Result<Target, FetchError> {
-        let flags = CredentialFlags {
-            token: self.token.clone(),
-            api_key_id: self.api_key_id.clone(),
-            api_key_secret: self.api_key_secret.clone(),
-            api_key_file: self.api_key_file.clone(),
-            github_token: self.github_token.clone(),
-            profile: match (&self.profile, self.no_profile) {
-                (Some(alias), _) => ProfileChoice::Named(alias.clone()),
-                (None, true) => ProfileChoice::Ignore,
-                (None, false) => ProfileChoice::Current,
-            },
-        };
-        let env = |name: &str| std::env::var(name).ok();
-        let given = url.map(Endpoint::parse).transpose()?;
-        let resolution = auth::resolve(&flags, given.as_ref(), &env)?;
-        for warning in &resolution.warnings {
-            crate::output::warning(warning);
-        }
-        let resolved = resolution.resolved;
-        let endpoint = match (given, resolved.as_ref().and_then(|r| r.endpoint.as_deref())) {
-            (Some(endpoint), _) => endpoint,
-            (None, Some(url)) => Endpoint::parse_spacelift(url)?,
-            (None, None) => return Err(FetchError::NoEndpoint),
-        };
-        let client_certificate =
-            ClientCertificate::resolve(self.tls_cert.clone(), self.tls_key.clone(), &env)?;
-        let mut headers = Vec::new();
-        for header in &self.headers {
-            headers.push(Header::parse(header.expose())?);
-        }
-        if let Some(path) = &self.header_file {
-            headers.extend(Header::parse_file(path)?);
-        }
-        let cache = if self.no_cache || resolved.is_none() {
-            None
-        } else {
-            Some(TokenCache::default_location()?)
-        };
-        Ok(Target {
-            endpoint,
-            options: FetchOptions {
-                headers,
-                credentials: resolved.map(|r| r.credentials),
-                cache,
-                client_certificate,
-                timeout: self.timeout,
-                retry: RetryPolicy {
-                    retries: self.retries,
-                    ..RetryPolicy::default()
-                },
-                max_time: self.max_time,
-                max_response_size: self.max_response_size,
-                legacy: self.legacy,
-                depth: self.depth,
-                check_viewer: true,
-                progress,
-            },
+        self.settings().target(url, progress, &mut |warning| {
+            crate::output::warning(warning)
         })
     }
 
