@@ -101,8 +101,7 @@ impl Templates {
         }
         let mut loaded = Vec::new();
         if let Some(dir) = overrides {
-            let mut files = Vec::new();
-            list_files(dir, dir, &mut files)?;
+            let mut files = list_files(dir)?;
             files.sort();
             for (name, path) in files {
                 let bytes = std::fs::read(&path).map_err(|source| EnvError::Read {
@@ -194,30 +193,38 @@ fn template_error(err: &minijinja::Error, overrides: &[(String, PathBuf)]) -> Te
     }
 }
 
-fn list_files(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> Result<(), EnvError> {
-    let read_error = |source| EnvError::Read {
-        path: dir.to_owned(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(read_error)? {
-        let entry = entry.map_err(read_error)?;
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
+/// The files under `root`, recursively, each named by its path relative to `root` with `/`
+/// separators. Hidden entries (a leading `.`) are skipped, with what is under them; symbolic
+/// links are followed, a link back up the tree (a loop, as walkdir reports it) skipped.
+fn list_files(root: &Path) -> Result<Vec<(String, PathBuf)>, EnvError> {
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in walk {
+        if entry.as_ref().is_err_and(|e| e.loop_ancestor().is_some()) {
             continue;
         }
-        if path.is_dir() {
-            list_files(root, &path, files)?;
-        } else if let Ok(relative) = path.strip_prefix(root) {
+        let entry = entry.map_err(|e| EnvError::Read {
+            path: e.path().unwrap_or(root).to_owned(),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if let Ok(relative) = entry.path().strip_prefix(root) {
             let name = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            files.push((name, path));
+            files.push((name, entry.into_path()));
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -229,6 +236,33 @@ mod tests {
         let names: Vec<_> = builtin_templates("markdown").map(|(n, _)| n).collect();
         assert!(names.contains(&"type.md.jinja"), "{names:?}");
         assert!(names.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn overrides_are_listed_by_relative_path_without_hidden_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("partials/deep")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for file in [
+            "index.md.jinja",
+            "partials/deep/x.jinja",
+            ".hidden",
+            ".git/HEAD",
+        ] {
+            std::fs::write(root.join(file), "x").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root, root.join("partials/up")).unwrap();
+        let mut names: Vec<String> = list_files(root)
+            .unwrap()
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        names.sort();
+        assert_eq!(names, ["index.md.jinja", "partials/deep/x.jinja"]);
+        let missing = list_files(&root.join("nope")).unwrap_err();
+        assert!(matches!(missing, EnvError::Read { .. }), "{missing}");
     }
 
     #[test]
