@@ -1,5 +1,5 @@
 //! The real GraphQL servers and the judge the end-to-end tests run with node or python
-//! (`tests/tests/servers.rs`, `tests/tests/real_servers.rs`): finding the tools, checking that
+//! (`tests/tests/e2e/servers.rs`, `tests/tests/e2e/real_servers.rs`): finding the tools, checking that
 //! the pinned packages are installed, running a server and reading what it was asked, and
 //! graphql-js's verdict on two schemas. Without a tool a test prints a notice and passes, unless
 //! the environment variable CI is set: in CI it fails, so a missing install step shows.

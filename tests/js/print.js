@@ -1,4 +1,4 @@
-// graphql-js as the judge of schemalift's output (tests/tests/servers.rs): reads a JSON list of
+// graphql-js as the judge of schemalift's output (tests/tests/e2e/servers.rs): reads a JSON list of
 // jobs on standard input and prints, for each, the schema as graphql-js sees it —
 // `printSchema(lexicographicSortSchema(schema))` — one JSON line per job, in order.
 //

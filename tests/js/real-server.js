@@ -1,5 +1,5 @@
 // The GraphQL servers most APIs run on, for schemalift's end-to-end fetch tests
-// (tests/tests/real_servers.rs), each serving the schema of an SDL file on 127.0.0.1 at a port the
+// (tests/tests/e2e/real_servers.rs), each serving the schema of an SDL file on 127.0.0.1 at a port the
 // OS picks, with the packages pinned in tests/js/servers:
 //
 //   node tests/js/real-server.js KIND SCHEMA.graphql [PATH]

@@ -1,4 +1,4 @@
-// A real graphql-js server for schemalift's end-to-end tests (tests/tests/servers.rs): graphql-http
+// A real graphql-js server for schemalift's end-to-end tests (tests/tests/e2e/servers.rs): graphql-http
 // over node's http module, serving the schema of an SDL file with the graphql-js of one install
 // folder (tests/js/graphql17 or tests/js/graphql16), on 127.0.0.1 at a port the OS picks.
 //

@@ -1,4 +1,4 @@
-"""A Python GraphQL server for schemalift's end-to-end fetch tests (tests/tests/real_servers.rs):
+"""A Python GraphQL server for schemalift's end-to-end fetch tests (tests/tests/e2e/real_servers.rs):
 Ariadne, schema-first (`make_executable_schema` over an SDL file, on graphql-core), served by
 uvicorn on 127.0.0.1 at a port the OS picks, with the versions pinned in requirements.txt.
 

@@ -5,7 +5,8 @@
 //! coordinate. [`rules`] lets a team's `schemalift.toml` ignore, lower or approve changes, [`ops`]
 //! checks client operations against the new schema and tells which breaking changes they use,
 //! [`report`] renders the result (text, JSON, Markdown, GitHub annotations) and [`textual`]
-//! prints a unified diff of the two schemas in canonical form.
+//! prints a unified diff of the two schemas in canonical form; [`verdict`] decides, by `--fail-on`,
+//! whether the result fails a CI job.
 
 pub mod catalogue;
 pub mod change;
@@ -16,7 +17,9 @@ pub mod ops;
 pub mod report;
 pub mod rules;
 pub mod textual;
+pub mod verdict;
 
 pub use change::{Change, ChangeKind, Criticality, KindSpec, Presentation};
 pub use diff::{diff, input_change_is_safe, output_change_is_safe};
 pub use schemalift_model::Coordinate;
+pub use verdict::FailOn;

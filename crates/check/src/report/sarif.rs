@@ -5,7 +5,7 @@
 //! (`error`, `warning`, `note`), located in NEW (path relative to the working directory, line and
 //! column) with the schema coordinate as a logical location, and a fingerprint that is the same on
 //! every run. The output is checked against the official SARIF 2.1.0 JSON schema by the end-to-end
-//! tests (tests/tests/ci_formats.rs).
+//! tests (tests/tests/e2e/ci_formats.rs).
 
 use super::{relative_path, DiffReport, Position};
 use crate::change::{ChangeKind, Criticality};

@@ -92,12 +92,24 @@ enum Format {
     Gitlab,
 }
 
+/// `--fail-on`, as clap parses it; the policy is [`schemalift_check::FailOn`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FailOn {
     Breaking,
     Dangerous,
     UsedBreaking,
     None,
+}
+
+impl From<FailOn> for schemalift_check::FailOn {
+    fn from(flag: FailOn) -> Self {
+        match flag {
+            FailOn::Breaking => Self::Breaking,
+            FailOn::Dangerous => Self::Dangerous,
+            FailOn::UsedBreaking => Self::UsedBreaking,
+            FailOn::None => Self::None,
+        }
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
@@ -109,7 +121,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Documents::Optional,
     )?
     .ops;
-    if args.fail_on == FailOn::UsedBreaking && ops.is_empty() {
+    let fail_on = schemalift_check::FailOn::from(args.fail_on);
+    if fail_on.needs_operations() && ops.is_empty() {
         anyhow::bail!("--fail-on used-breaking needs --ops GLOB (the operations to check) or a graphql-config with documents");
     }
     let rules = Config::find(args.config.as_deref())?.diff;
@@ -221,15 +234,12 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         output::stdout(&rendered)?;
     }
 
-    let counts = report.counts();
     let ops_invalid = operations.as_ref().is_some_and(|o| !o.errors.is_empty());
-    let fails = match args.fail_on {
-        FailOn::None => false,
-        FailOn::Breaking => counts.breaking > 0 || ops_invalid,
-        FailOn::Dangerous => counts.breaking + counts.dangerous > 0 || ops_invalid,
-        FailOn::UsedBreaking => counts.used_breaking.unwrap_or(0) > 0 || ops_invalid,
-    };
-    Ok(if fails { Exit::Problem } else { Exit::Ok })
+    Ok(if fail_on.fails(&report.counts(), ops_invalid) {
+        Exit::Problem
+    } else {
+        Exit::Ok
+    })
 }
 
 /// Load one side; syntax errors print their diagnostics, every error names the side.
