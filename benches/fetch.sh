@@ -22,23 +22,26 @@ SCHEMALIFT_CACHE_DIR=$tmp/cache
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-# Starts a server of real-server.js and prints its URL. Its standard input is a pipe from a
-# sleeping process, which it watches: it stops when the pipe closes.
+# Starts a server of real-server.js and sets `url` to its URL. Its standard input is a FIFO
+# whose writing end this script holds open: the server stops when the script ends, however it
+# ends. (Not in a command substitution, which would wait for the server.)
 start() {
-  local log=$tmp/$1.log
-  (sleep 100000 | node tests/js/real-server.js "$1" "$schema" >"$log") &
+  local log=$tmp/$1.log fifo=$tmp/$1.in fd
+  mkfifo "$fifo"
+  node tests/js/real-server.js "$1" "$schema" <"$fifo" >"$log" 2>&1 &
   pids+=($!)
+  exec {fd}>"$fifo"
   for _ in $(seq 200); do
     grep -q '^listening ' "$log" 2>/dev/null && break
     sleep 0.05
   done
-  sed -n 's/^listening //p' "$log" | head -1
+  url=$(sed -n 's/^listening //p' "$log" | head -1)
 }
 
 now() { date +%s%N; }
 rounds=${ROUNDS:-15}
 for kind in apollo yoga; do
-  url=$(start "$kind")
+  start "$kind"
   names=("schemalift fetch" "rover graph introspect" "graphql-inspector introspect")
   commands=(
     "$bin fetch $url -o $tmp/schemalift.graphql"
