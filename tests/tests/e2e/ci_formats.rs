@@ -191,27 +191,7 @@ fn spacelift_pair_in_sarif_gitlab_and_every_other_format() {
     );
 
     // The human formats: the same count per criticality.
-    let text_report = diff("text");
-    let markdown = diff("markdown");
-    let github = diff("github");
-    for (criticality, title, mark, annotation) in [
-        ("breaking", "Breaking", "✖", Some("::error ")),
-        ("dangerous", "Dangerous", "⚠", Some("::warning ")),
-        ("safe", "Safe", "✔", None),
-    ] {
-        let n = count(criticality);
-        assert!(
-            text_report.contains(&format!("{title} ({n})")),
-            "{title} ({n}) in:\n{text_report}"
-        );
-        assert!(
-            markdown.contains(&format!("### {mark} {title} ({n})")),
-            "{title} ({n}) in:\n{markdown}"
-        );
-        if let Some(command) = annotation {
-            assert_eq!(github.lines().filter(|l| l.starts_with(command)).count(), n);
-        }
-    }
+    crate::diff::assert_formats_agree(OLD, NEW, counts);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The repository stands on its own: `git clone` of the current HEAD into an empty temporary
 //! folder, with nothing beside it, passes the corpus tests there (the corpus crate's own check,
 //! the model's round trip of every schema and the diff properties, which read every vendored
-//! schema). A file that read outside the repository (`../shared/…`) would fail here.
+//! schema). A test that read a file beside the repository rather than in it would fail here.
 //!
 //! The clone builds into a target directory of its own (`<target>/plain-clone`, kept between
 //! runs): sharing this build's would let the clone's crates, which cargo hashes by their path

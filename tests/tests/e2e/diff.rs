@@ -114,8 +114,9 @@ fn kinds(old: &str, new: &str) -> (String, serde_json::Value) {
     (listing, json["counts"].clone())
 }
 
-/// Every human format reports the counts the JSON report gives.
-fn assert_formats_agree(old: &str, new: &str, counts: &serde_json::Value) {
+/// Every human format (text, Markdown, GitHub annotations) reports the counts the JSON report
+/// gives; `ci_formats` checks the machine formats.
+pub(crate) fn assert_formats_agree(old: &str, new: &str, counts: &serde_json::Value) {
     let count = |c: &str| counts[c].as_u64().unwrap();
     let text_report = text(&diff(&["--format", "text", old, new]).stdout);
     let markdown = text(&diff(&["--format", "markdown", old, new]).stdout);
