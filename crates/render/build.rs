@@ -17,7 +17,7 @@ fn main() {
     files.sort();
     let mut out = String::from(
         "/// Built-in templates: (`target/name`, source), sorted by name.\n\
-         pub static BUILTIN: &[(&str, &str)] = &[\n",
+         pub(crate) static BUILTIN: &[(&str, &str)] = &[\n",
     );
     for (name, path) in &files {
         writeln!(out, "    ({name:?}, include_str!({path:?})),").expect("write to a String");

@@ -4,11 +4,11 @@
 use crate::change::ChangeKind;
 use std::fmt::Write;
 
-pub const START: &str = "<!-- catalogue:start (generated from crates/check/src/change.rs; SCHEMALIFT_BLESS=1 cargo test -p schemalift-check catalogue rewrites it) -->";
-pub const END: &str = "<!-- catalogue:end -->";
+pub(crate) const START: &str = "<!-- catalogue:start (generated from crates/check/src/change.rs; SCHEMALIFT_BLESS=1 cargo test -p schemalift-check catalogue rewrites it) -->";
+pub(crate) const END: &str = "<!-- catalogue:end -->";
 
 /// One row per kind: code, criticality, where it applies, message template, reason.
-pub fn markdown() -> String {
+pub(crate) fn markdown() -> String {
     let mut out = String::from(
         "| kind | criticality | applies to | message | how a client breaks |\n|---|---|---|---|---|\n",
     );

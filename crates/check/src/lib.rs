@@ -5,11 +5,13 @@
 //! coordinate. [`rules`] lets a team's `schemalift.toml` ignore, lower or approve changes, [`ops`]
 //! checks client operations against the new schema and tells which breaking changes they use,
 //! [`report`] renders the result (text, JSON, Markdown, GitHub annotations) and [`textual`]
-//! prints a unified diff of the two schemas in canonical form; [`verdict`] decides, by `--fail-on`,
+//! prints a unified diff of the two schemas in canonical form; [`FailOn`] decides, by `--fail-on`,
 //! whether the result fails a CI job.
 
-pub mod catalogue;
-pub mod change;
+// Only a test reads the catalogue table: it keeps docs/diff.md equal to the code.
+#[cfg(test)]
+mod catalogue;
+mod change;
 pub mod config;
 mod diff;
 pub mod graphql_config;
@@ -17,7 +19,7 @@ pub mod ops;
 pub mod report;
 pub mod rules;
 pub mod textual;
-pub mod verdict;
+mod verdict;
 
 pub use change::{Change, ChangeKind, Criticality, KindSpec, Presentation};
 pub use diff::{diff, input_change_is_safe, output_change_is_safe};

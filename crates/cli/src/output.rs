@@ -1,19 +1,50 @@
 //! Where the binary writes: results on stdout (a write error, a closed pipe among them, comes back
-//! to `main`), one-line errors and warnings on stderr, colour only on a terminal.
+//! to `main`), one-line errors and warnings on stderr. Colour goes through `anstream`: human
+//! reports and message prefixes are always styled, and the stream strips the styles unless it is
+//! a terminal with colour wanted (`--color`, `NO_COLOR`, `CLICOLOR_FORCE`, as anstream reads them).
+//! Data (SDL, JSON, Markdown) is written as it is, never filtered.
 
-use std::io::{IsTerminal, Write};
+use anstyle::{AnsiColor, Style};
+use std::io::Write;
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 
 /// Write a command's result to stdout and flush it. Errors come back, so a closed pipe
 /// (`| head`) reaches `main`, which stops quietly (`is_broken_pipe`).
-pub fn stdout(text: &str) -> std::io::Result<()> {
+pub(crate) fn stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()
 }
 
+/// Write a styled human report to stdout, coloured as the terminal and `--color` allow.
+pub(crate) fn styled_stdout(text: &str) -> std::io::Result<()> {
+    // Buffered: the strip filter writes each unstyled span on its own, and stdout's own line
+    // buffering would write a long report line by line.
+    let mut stdout = std::io::BufWriter::new(anstream::stdout().lock());
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+/// Write styled text (diagnostic reports) to stderr in one go: stderr is unbuffered, and a
+/// report written piece by piece costs a system call per piece.
+pub(crate) fn styled_stderr(text: &str) {
+    let mut stderr = std::io::BufWriter::new(anstream::stderr().lock());
+    // Nothing is left to tell about a failed write to stderr.
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
+}
+
+/// `error: ` as a line of errors starts, styled.
+pub(crate) fn error_prefix() -> String {
+    format!("{ERROR}error:{ERROR:#} ")
+}
+
 /// Whether an error is, anywhere in its chain of causes, a write to a closed pipe: the reader of
 /// stdout went away (`schemalift diff A B | head -1`), which is not a failure of the command.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
@@ -21,14 +52,9 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Whether stderr is a terminal (and `NO_COLOR` is unset), so diagnostics may use colour.
-pub fn stderr_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
-}
-
 /// Print an error as `error: <message>: <cause>: <cause>` on one line, skipping causes that the
 /// message before them already quotes.
-pub fn error(err: &anyhow::Error) {
+pub(crate) fn error(err: &anyhow::Error) {
     let mut line = String::new();
     for cause in err.chain().map(ToString::to_string) {
         if line.is_empty() {
@@ -37,15 +63,19 @@ pub fn error(err: &anyhow::Error) {
             line = format!("{line}: {cause}");
         }
     }
-    eprintln!("error: {}", escape_controls(&capped(&line)));
+    styled_stderr(&format!(
+        "{}{}\n",
+        error_prefix(),
+        escape_controls(&capped(&line))
+    ));
 }
 
 /// Print a warning line on stderr.
-pub fn warning(message: impl std::fmt::Display) {
-    eprintln!(
-        "warning: {}",
+pub(crate) fn warning(message: impl std::fmt::Display) {
+    styled_stderr(&format!(
+        "{WARNING}warning:{WARNING:#} {}\n",
         escape_controls(&capped(&message.to_string()))
-    );
+    ));
 }
 
 /// The longest error or warning line, in characters. Messages quote their input (a TOML value,
@@ -65,7 +95,7 @@ fn capped(line: &str) -> std::borrow::Cow<'_, str> {
 /// A message with its control characters written out (`\x1b`, `\r`, `\n`): errors and warnings
 /// quote server text, whose ESC, OSC, BEL, CR or LF could clear the screen, set the window
 /// title or split the one line a message promises.
-pub fn escape_controls(message: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape_controls(message: &str) -> std::borrow::Cow<'_, str> {
     if !message.chars().any(char::is_control) {
         return message.into();
     }

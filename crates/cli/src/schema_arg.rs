@@ -15,7 +15,7 @@ use schemalift_model::{
 /// Whether a command needs operation documents (`--ops`) from the graphql-config when none are
 /// given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Documents {
+pub(crate) enum Documents {
     /// The command takes no documents (`validate`, `docs`).
     Unused,
     /// It works without them (`diff`).
@@ -26,7 +26,7 @@ pub enum Documents {
 
 /// The SCHEMA and `--ops` arguments a command goes on with: as given, or from the graphql-config.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     pub schemas: Vec<String>,
     pub ops: Vec<String>,
 }
@@ -39,7 +39,7 @@ const CONFIG_NAMES: &str =
 /// found upwards from the current directory (the `--project` named, else `default`), with one
 /// line on stderr saying what was taken from which file. `schema_needed`: the command takes
 /// SCHEMA arguments, which must then come from somewhere.
-pub fn from_graphql_config(
+pub(crate) fn from_graphql_config(
     schemas: &[String],
     ops: &[String],
     project: Option<&str>,
@@ -140,7 +140,7 @@ pub fn from_graphql_config(
 /// Load the schema named by the arguments (several files merge into one schema; a URL is
 /// fetched with the endpoint flags and stands alone, like an introspection file). Syntax errors
 /// come back as a [`LoadError::Syntax`] inside the error, for callers that report them.
-pub fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
+pub(crate) fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSchema> {
     let sources: Vec<SchemaSource> = args.iter().map(|arg| SchemaSource::parse(arg)).collect();
     let url = sources.iter().find_map(|source| match source {
         SchemaSource::Url(url) => Some(url),
@@ -163,7 +163,7 @@ pub fn load_with(args: &[String], fetch: &FetchArgs) -> anyhow::Result<LoadedSch
 
 /// A short name for the arguments in messages and generated files: the file, or the first file
 /// and a count; a URL as [`shown`].
-pub fn describe(args: &[String]) -> String {
+pub(crate) fn describe(args: &[String]) -> String {
     match args {
         [one] if one == "-" => "<stdin>".to_owned(),
         [one] => shown(one),
@@ -174,7 +174,7 @@ pub fn describe(args: &[String]) -> String {
 
 /// One argument as every command shows it: a URL through the redaction `fetch` uses (no
 /// password, no query values), anything else as given.
-pub fn shown(arg: &str) -> String {
+pub(crate) fn shown(arg: &str) -> String {
     match SchemaSource::parse(arg) {
         SchemaSource::Url(_) => schemalift_fetch::redact_url(arg),
         _ => arg.to_owned(),
@@ -182,7 +182,7 @@ pub fn shown(arg: &str) -> String {
 }
 
 /// Print the diagnostics of a syntax error, so the one-line error that follows has its context.
-pub fn print_syntax_errors(error: &anyhow::Error) {
+pub(crate) fn print_syntax_errors(error: &anyhow::Error) {
     if let Some(LoadError::Syntax(diagnostics)) = error.downcast_ref::<LoadError>() {
         print_diagnostics(diagnostics);
     }
@@ -190,13 +190,13 @@ pub fn print_syntax_errors(error: &anyhow::Error) {
 
 /// Print diagnostics rustc-style on stderr: file:line:col, the source snippet, colour only on a
 /// terminal.
-pub fn print_diagnostics(diagnostics: &DiagnosticList) {
+pub(crate) fn print_diagnostics(diagnostics: &DiagnosticList) {
     print_reports(diagnostics.iter().map(|d| (d, None)), diagnostics.len());
 }
 
 /// Print the diagnostics of a loaded schema that count under `edition`, each from a rule newer
 /// than October 2021 followed by a note naming the rule and its edition.
-pub fn print_loaded_diagnostics(loaded: &LoadedSchema, edition: Edition) {
+pub(crate) fn print_loaded_diagnostics(loaded: &LoadedSchema, edition: Edition) {
     let count = loaded.diagnostics_under(edition).count();
     print_reports(loaded.diagnostics_under(edition), count);
 }
@@ -217,7 +217,6 @@ fn print_reports<'a>(
     diagnostics: impl Iterator<Item = (Diagnostic<'a, DiagnosticData>, Option<&'static NewerRule>)>,
     count: usize,
 ) {
-    let color = output::stderr_color();
     let mut text = String::new();
     if count > SHOWN {
         text.push_str(&format!(
@@ -225,33 +224,30 @@ fn print_reports<'a>(
         ));
     }
     for (diagnostic, rule) in diagnostics.take(SHOWN) {
-        text.push_str(&report(&diagnostic, rule, color));
+        text.push_str(&report(&diagnostic, rule));
     }
-    // One write: stderr is unbuffered, and a report written piece by piece costs a system call
-    // per character (a 200 000-character line took 20 s).
-    eprint!("{text}");
+    // One write: a report written piece by piece to unbuffered stderr cost a system call per
+    // character (a 200 000-character line took 20 s).
+    output::styled_stderr(&text);
 }
 
 /// One diagnostic as a report with its source snippet, or on one line when the snippet would be
 /// wider than [`WIDEST`].
-fn report(
-    diagnostic: &Diagnostic<'_, DiagnosticData>,
-    rule: Option<&'static NewerRule>,
-    color: bool,
-) -> String {
+fn report(diagnostic: &Diagnostic<'_, DiagnosticData>, rule: Option<&'static NewerRule>) -> String {
     // Rendering a report costs the length of the lines it quotes (2 000 000 characters took
     // 6 s for 50 reports): a file with a wide line is not rendered at all.
     let mut report = if wide_source(diagnostic) {
         String::new()
-    } else if color {
-        format!("{diagnostic:?}")
     } else {
-        format!("{diagnostic}")
+        // `Debug` is the coloured rendering; the stream strips the colour where it is off.
+        format!("{diagnostic:?}")
     };
-    if report.is_empty() || report.lines().any(|line| line.chars().count() > WIDEST) {
+    let plain = anstream::adapter::strip_str(&report).to_string();
+    if report.is_empty() || plain.lines().any(|line| line.chars().count() > WIDEST) {
         let located = Located::with_rule(diagnostic, rule);
         return format!(
-            "error: {}: {}\n",
+            "{}{}: {}\n",
+            output::error_prefix(),
             located.position(),
             shorten(&located.message, LONGEST_MESSAGE)
         );
@@ -290,11 +286,15 @@ fn wide_source(diagnostic: &Diagnostic<'_, DiagnosticData>) -> bool {
 /// Print errors that each stand on one line (operations that do not validate), at most
 /// [`SHOWN`] of them and none wider than [`WIDEST`]: a damaged document can have an error per
 /// token.
-pub fn print_error_lines<T: std::fmt::Display>(prefix: &str, errors: &[T]) {
+pub(crate) fn print_error_lines<T: std::fmt::Display>(prefix: &str, errors: &[T]) {
     let mut text = String::new();
     for error in errors.iter().take(SHOWN) {
         let line = shorten(&format!("{prefix}{error}"), WIDEST);
-        text.push_str(&format!("error: {}\n", output::escape_controls(&line)));
+        text.push_str(&format!(
+            "{}{}\n",
+            output::error_prefix(),
+            output::escape_controls(&line)
+        ));
     }
     if errors.len() > SHOWN {
         text.push_str(&format!(
@@ -302,7 +302,7 @@ pub fn print_error_lines<T: std::fmt::Display>(prefix: &str, errors: &[T]) {
             errors.len()
         ));
     }
-    eprint!("{text}");
+    output::styled_stderr(&text);
 }
 
 /// `text` cut to `longest` characters, saying how much was left out.
@@ -316,13 +316,13 @@ fn shorten(text: &str, longest: usize) -> String {
 }
 
 /// "N error(s)".
-pub fn errors(count: usize) -> String {
+pub(crate) fn errors(count: usize) -> String {
     format!("{count} error{}", if count == 1 { "" } else { "s" })
 }
 
 /// Load for a command that needs the schema to be usable: syntax errors print their diagnostics
 /// and fail; an invalid schema fails unless `allow_invalid`, in which case its errors are warnings.
-pub fn load_usable_with(
+pub(crate) fn load_usable_with(
     args: &[String],
     fetch: &FetchArgs,
     allow_invalid: bool,
@@ -367,6 +367,11 @@ mod tests {
         }
     }
 
+    /// A report as it reaches a reader without colour.
+    fn plain(diagnostic: &Diagnostic<'_, DiagnosticData>) -> String {
+        anstream::adapter::strip_str(&report(diagnostic, None)).to_string()
+    }
+
     #[test]
     fn a_diagnostic_on_a_megabyte_line_is_one_short_line() {
         // Issue 12's mutation tests: 2 000 000 quotes inserted into a line of the sample
@@ -375,7 +380,7 @@ mod tests {
         let sdl = format!("type Query {{ a: Int }}\n{}\n", "\"".repeat(200_000));
         let errors = syntax_errors(&sdl);
         let diagnostic = errors.iter().next().unwrap();
-        let line = report(&diagnostic, None, false);
+        let line = plain(&diagnostic);
         assert!(line.starts_with("error: long.graphql:2:"), "{line}");
         assert_eq!(line.lines().count(), 1, "{line}");
         assert!(line.len() < WIDEST + LONGEST_MESSAGE, "{}", line.len());
@@ -385,7 +390,7 @@ mod tests {
     fn a_diagnostic_on_an_ordinary_line_keeps_its_snippet() {
         let errors = syntax_errors("type Query {\n  a: Int\n  b(: Int\n}\n");
         let diagnostic = errors.iter().next().unwrap();
-        let text = report(&diagnostic, None, false);
+        let text = plain(&diagnostic);
         assert!(text.contains("long.graphql:3:"), "{text}");
         assert!(text.contains("b(: Int"), "{text}");
     }
@@ -399,7 +404,7 @@ mod tests {
         );
         let errors = syntax_errors(&sdl);
         let diagnostic = errors.iter().next().unwrap();
-        let text = report(&diagnostic, None, false);
+        let text = plain(&diagnostic);
         assert!(text.lines().count() > 1, "{text}");
         assert!(text.contains("b(: Int"), "{text}");
     }

@@ -137,15 +137,15 @@ impl Session {
         })
     }
 
-    pub fn endpoint(&self) -> &Endpoint {
+    pub(crate) fn endpoint(&self) -> &Endpoint {
         &self.endpoint
     }
 
-    pub fn redactor(&self) -> &Redactor {
+    pub(crate) fn redactor(&self) -> &Redactor {
         &self.redactor
     }
 
-    pub fn progress(&self, step: &str) {
+    pub(crate) fn progress(&self, step: &str) {
         if let Some(progress) = &self.progress {
             (progress.0)(step);
         }
@@ -153,7 +153,7 @@ impl Session {
 
     /// Send a query with the current bearer. When the server refuses it (HTTP 401, or an
     /// "unauthorized" error) and the token came from an exchange, exchange again and retry once.
-    pub async fn graphql(&mut self, query: &str) -> Result<GraphQLResponse, FetchError> {
+    pub(crate) async fn graphql(&mut self, query: &str) -> Result<GraphQLResponse, FetchError> {
         let body = json!({ "query": query });
         let mut renewed = false;
         loop {
@@ -203,7 +203,7 @@ impl Session {
 
     /// Whether `endpoint` answers `{ __typename }` as GraphQL, asked once without credentials
     /// (it is only a hint for an error message).
-    pub async fn answers_graphql_at(&self, endpoint: &Endpoint) -> bool {
+    pub(crate) async fn answers_graphql_at(&self, endpoint: &Endpoint) -> bool {
         let body = json!({ "query": "query SchemaliftPath { __typename }" });
         match self.http.post(endpoint, &body, None).await {
             Ok(reply) => graphql::interpret(reply, endpoint, &self.redactor)
@@ -343,4 +343,169 @@ impl fmt::Debug for Client {
 /// Fetch `url` once, blocking: what commands that take a SCHEMA call for a URL.
 pub fn fetch_blocking(url: &str, options: &FetchOptions) -> Result<Fetched, FetchError> {
     Client::new(Endpoint::parse(url)?, options.clone())?.fetch()
+}
+
+/// The session in process against the test server of the end-to-end suite (a real HTTP server
+/// on 127.0.0.1 with Spacelift's exchanges emulated): what each request carries and how often
+/// the session logs in, without the binary in between.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use schemalift_tests::server::{self, Config, Failure};
+
+    const SDL: &str = "type Query { viewer: Viewer }\ntype Viewer { id: ID! }";
+
+    fn api_key() -> Credentials {
+        Credentials::ApiKey {
+            id: "01KEY".into(),
+            secret: crate::Secret::new("s3cret"),
+        }
+    }
+
+    /// A server that answers only bearers it issued for the key `01KEY` / `s3cret`.
+    fn spacelift_like() -> server::TestServer {
+        let mut config = Config::new(SDL);
+        config.require_auth = true;
+        config.api_keys = vec![("01KEY".into(), "s3cret".into())];
+        server::start_with(config)
+    }
+
+    fn session(url: &str, credentials: Option<Credentials>) -> Session {
+        let options = FetchOptions {
+            credentials,
+            ..FetchOptions::default()
+        };
+        Session::new(Endpoint::parse(url).unwrap(), &options).unwrap()
+    }
+
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    fn exchanges(session: &Session) -> u32 {
+        session.auth.as_ref().map_or(0, |auth| auth.exchanges)
+    }
+
+    #[test]
+    fn an_api_key_is_exchanged_once_and_its_token_sent_with_every_query() {
+        let server = spacelift_like();
+        let mut session = session(&server.url, Some(api_key()));
+        block_on(async {
+            for _ in 0..3 {
+                let response = session.graphql("{ __typename }").await.unwrap();
+                assert!(response.errors.is_empty(), "{:?}", response.errors);
+            }
+        });
+        assert_eq!((server.exchanges(), exchanges(&session)), (1, 1));
+        let issued = server.issued_tokens();
+        let seen = server.seen();
+        // The exchange itself goes without a bearer; every query after it carries the JWT.
+        assert_eq!(seen[0].kind, "exchange");
+        assert_eq!(seen[0].header("authorization"), None);
+        let bearer = format!("Bearer {}", issued[0]);
+        for query in &seen[1..] {
+            assert_eq!(query.header("authorization"), Some(bearer.as_str()));
+            assert!(
+                !query.body.contains("s3cret"),
+                "the key secret left the exchange"
+            );
+        }
+        assert_eq!(seen.len(), 4);
+    }
+
+    #[test]
+    fn a_refused_exchanged_token_is_exchanged_again_once() {
+        let server = spacelift_like();
+        let mut session = session(&server.url, Some(api_key()));
+        block_on(async {
+            session.graphql("{ __typename }").await.unwrap();
+            server.fail_next(&[Failure::Unauthorized]);
+            session.graphql("{ __typename }").await.unwrap();
+        });
+        assert_eq!((server.exchanges(), exchanges(&session)), (2, 2));
+        let kinds: Vec<_> = server.seen().iter().map(|seen| seen.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                "exchange",
+                "introspection",
+                "failure",
+                "exchange",
+                "introspection"
+            ]
+        );
+        // The retry carries the new token, not the refused one.
+        let issued = server.issued_tokens();
+        let last = server.seen().pop().unwrap();
+        assert_eq!(
+            last.header("authorization"),
+            Some(format!("Bearer {}", issued[1]).as_str())
+        );
+    }
+
+    #[test]
+    fn a_refused_raw_token_is_not_retried_and_the_error_says_what_to_do() {
+        let server = spacelift_like();
+        let mut session = session(
+            &server.url,
+            Some(Credentials::Token(crate::Secret::new("not-a-jwt"))),
+        );
+        let error = block_on(session.graphql("{ __typename }")).unwrap_err();
+        let FetchError::Unauthorized { hint, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert!(hint.starts_with("the token was refused"), "{hint}");
+        assert!(!error.to_string().contains("not-a-jwt"), "{error}");
+        assert_eq!((server.requests(), server.exchanges()), (1, 0));
+    }
+
+    #[test]
+    fn no_credentials_for_a_closed_endpoint_names_every_way_to_give_them() {
+        let server = spacelift_like();
+        let mut session = session(&server.url, None);
+        let error = block_on(session.graphql("{ __typename }")).unwrap_err();
+        let FetchError::Unauthorized { hint, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert!(
+            hint.contains("--api-key-id") && hint.contains("--github-token"),
+            "{hint}"
+        );
+        assert_eq!(server.requests(), 1);
+    }
+
+    #[test]
+    fn only_a_graphql_endpoint_answers_graphql() {
+        let server = server::start(SDL);
+        let session = session(&server.url, None);
+        let elsewhere = Endpoint::parse(&server.url.replace("/graphql", "/api")).unwrap();
+        block_on(async {
+            assert!(session.answers_graphql_at(session.endpoint()).await);
+            assert!(!session.answers_graphql_at(&elsewhere).await);
+        });
+    }
+
+    #[test]
+    fn a_fetch_returns_the_served_schema_and_checks_the_credentials_with_viewer() {
+        let server = spacelift_like();
+        let options = FetchOptions {
+            credentials: Some(api_key()),
+            ..FetchOptions::default()
+        };
+        let mut client = Client::new(Endpoint::parse(&server.url).unwrap(), options).unwrap();
+        let fetched = client.fetch().unwrap();
+        assert!(fetched.warnings.is_empty(), "{:?}", fetched.warnings);
+        let field = fetched.schema.type_field("Viewer", "id").unwrap();
+        assert_eq!(field.ty.to_string(), "ID!");
+        let kinds: Vec<_> = server.seen().iter().map(|seen| seen.kind).collect();
+        assert_eq!(kinds.first(), Some(&"exchange"));
+        assert_eq!(kinds.last(), Some(&"viewer"));
+        // A second fetch by the same client (a `--watch` poll) reuses the token.
+        client.fetch().unwrap();
+        assert_eq!((server.exchanges(), client.exchanges()), (1, 1));
+    }
 }

@@ -124,7 +124,7 @@ pub enum FetchError {
 
 /// The longest summary of server messages in an error line: with the endpoint, the status and a
 /// hint, the line stays near 300 characters.
-pub const SUMMARY_LONGEST: usize = 200;
+pub(crate) const SUMMARY_LONGEST: usize = 200;
 
 /// The server's words beside "introspection is disabled", which says most of it already.
 const DISABLED_LONGEST: usize = 120;
@@ -134,7 +134,7 @@ const DISABLED_LONGEST: usize = 120;
 /// query), differing only in the field's name. Messages that differ only in quoted names and
 /// numbers are one entry, the first of them with a count; the whole is cut at `longest`
 /// characters, saying how many messages were left out.
-pub fn summarize(messages: &[String], longest: usize) -> String {
+pub(crate) fn summarize(messages: &[String], longest: usize) -> String {
     let mut groups: Vec<(String, &str, usize, bool)> = Vec::new();
     for message in messages {
         let message = message.trim();

@@ -7,14 +7,14 @@ use std::io::{self, Read};
 use std::path::Path;
 
 /// Credentials, headers, certificates, keys, spacectl's profiles, a cached token: a few KiB each.
-pub const SMALL_FILE_LIMIT: u64 = 1 << 20;
+pub(crate) const SMALL_FILE_LIMIT: u64 = 1 << 20;
 
 /// A CA bundle may hold every root a system trusts (about 200 KiB today).
-pub const CA_BUNDLE_LIMIT: u64 = 16 << 20;
+pub(crate) const CA_BUNDLE_LIMIT: u64 = 16 << 20;
 
 /// The whole file, if it is a regular file (symbolic links followed) of at most `limit` bytes.
 /// The errors say which of those it is not; `NotFound` stays `NotFound`.
-pub fn read_bounded(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     // `metadata` does not open the file, so a FIFO is refused before anything can block on it.
     regular(&std::fs::metadata(path)?)?;
     let file = std::fs::File::open(path)?;
@@ -32,7 +32,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
 }
 
 /// [`read_bounded`] as UTF-8 text.
-pub fn read_bounded_text(path: &Path, limit: u64) -> io::Result<String> {
+pub(crate) fn read_bounded_text(path: &Path, limit: u64) -> io::Result<String> {
     String::from_utf8(read_bounded(path, limit)?)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
@@ -50,7 +50,7 @@ fn regular(metadata: &std::fs::Metadata) -> io::Result<()> {
 }
 
 /// `256 MiB`, `1 MiB`, `512 KiB`, `100 bytes`: a limit as people write it.
-pub fn size(bytes: u64) -> String {
+pub(crate) fn size(bytes: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (unit, name) in UNITS {
         if bytes >= unit && bytes.is_multiple_of(unit) {

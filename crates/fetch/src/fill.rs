@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// Whether a type reference stops at a wrapper (`NON_NULL`, `LIST`) whose `ofType` was not
 /// asked.
-pub fn is_cut_short(type_ref: &Value) -> bool {
+pub(crate) fn is_cut_short(type_ref: &Value) -> bool {
     let mut current = type_ref;
     loop {
         match current.get("kind").and_then(Value::as_str) {
@@ -58,7 +58,7 @@ fn has_cut_short_member(ty: &Value) -> bool {
 /// The names of the types in an introspection `data` with a member reference cut short, in
 /// the server's order. The introspection types (`__Schema`, …) are left out: every schema has
 /// the same ones and the conversion skips them.
-pub fn cut_short_types(data: &Value) -> Vec<String> {
+pub(crate) fn cut_short_types(data: &Value) -> Vec<String> {
     data.pointer("/__schema/types")
         .and_then(Value::as_array)
         .into_iter()
@@ -72,7 +72,7 @@ pub fn cut_short_types(data: &Value) -> Vec<String> {
 
 /// Put the references of `answer` (the `__type` of one type, as `query::type_refs_of` asks it)
 /// into `data` where they are deeper than what is there. Returns how many were replaced.
-pub fn splice(data: &mut Value, name: &str, answer: &Value) -> usize {
+pub(crate) fn splice(data: &mut Value, name: &str, answer: &Value) -> usize {
     let Some(ty) = data
         .pointer_mut("/__schema/types")
         .and_then(Value::as_array_mut)

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 /// A GraphQL response: `data` (absent when null) and the errors' messages, scrubbed of secrets.
 #[derive(Debug)]
-pub struct GraphQLResponse {
+pub(crate) struct GraphQLResponse {
     pub status: u16,
     /// `data` as the server wrote it: an introspection answer is megabytes, and its reader
     /// deserializes the text straight into typed structs instead of a JSON tree.
@@ -26,7 +26,7 @@ pub struct GraphQLResponse {
 
 impl GraphQLResponse {
     /// `data` as a JSON tree, for the small answers (probe, viewer, token exchange).
-    pub fn data_value(&self) -> Option<Value> {
+    pub(crate) fn data_value(&self) -> Option<Value> {
         serde_json::from_str(self.data.as_ref()?.get()).ok()
     }
 }
@@ -48,12 +48,12 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 /// The media type of GraphQL over HTTP (September 2026): a body of this type is a GraphQL
 /// response whatever the status — 4xx for a request that failed before execution, `294 Partial
 /// Success` for data with errors — never an HTTP failure.
-pub const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+pub(crate) const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 
 /// Interpret a reply. JSON with `data` or `errors` is a GraphQL response whatever the status
 /// (servers answer 400 with errors for invalid queries, and `application/graphql-response+json`
 /// answers 4xx and 294 by design); anything else is an HTTP-level error.
-pub fn interpret(
+pub(crate) fn interpret(
     reply: Reply,
     endpoint: &Endpoint,
     redactor: &Redactor,
@@ -180,13 +180,13 @@ fn mentions(errors: &[String], phrases: &[&str]) -> bool {
 }
 
 /// The one word every Spacelift client matches for refused credentials.
-pub fn is_unauthorized(response: &GraphQLResponse) -> bool {
+pub(crate) fn is_unauthorized(response: &GraphQLResponse) -> bool {
     response.status == 401 || mentions(&response.errors, &["unauthorized", "unauthenticated"])
 }
 
 /// "Introspection is not allowed/disabled" in the words of Apollo Server, graphql-java,
 /// Hot Chocolate, GraphQL Armor, Yoga and others: the word introspection plus a refusal.
-pub fn is_introspection_disabled(response: &GraphQLResponse) -> bool {
+pub(crate) fn is_introspection_disabled(response: &GraphQLResponse) -> bool {
     const REFUSALS: [&str; 6] = [
         "not allowed",
         "disabled",
@@ -205,7 +205,7 @@ pub fn is_introspection_disabled(response: &GraphQLResponse) -> bool {
 /// one (each feature's phrases are in its [`crate::probe::CATALOGUE`] row), or the 400/422 some servers answer invalid queries with (Rover's rule). An
 /// `application/graphql-response+json` answer is 400 for every invalid query, so there only
 /// its messages count.
-pub fn rejects_newer_fields(response: &GraphQLResponse) -> bool {
+pub(crate) fn rejects_newer_fields(response: &GraphQLResponse) -> bool {
     response
         .errors
         .iter()

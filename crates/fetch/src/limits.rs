@@ -7,7 +7,7 @@ use crate::graphql::GraphQLResponse;
 
 /// How sure a phrase makes us that the refusal was about depth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// A message that could be any validation rule (GraphQL Armor's quiet mode answers every
     /// refusal with the same words): a shallower query may pass, or may fail the same way.
     Possibly,
@@ -99,14 +99,14 @@ const LIMITS: [Limit; 14] = [
 
 /// A refusal recognised: how sure, and whose words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Refusal {
+pub(crate) struct Refusal {
     pub verdict: Verdict,
     pub server: &'static str,
 }
 
 /// Whether the answer refuses the query for a limit that a shallower query may pass, and how
 /// sure that is (the surest message decides).
-pub fn depth_refusal(response: &GraphQLResponse) -> Option<Refusal> {
+pub(crate) fn depth_refusal(response: &GraphQLResponse) -> Option<Refusal> {
     response
         .errors
         .iter()

@@ -239,7 +239,7 @@ const PROBED: [(&str, &str); 5] = [
 ];
 
 /// The probe query: every field (and its arguments) of the introspection types.
-pub fn query() -> String {
+pub(crate) fn query() -> String {
     let mut query = String::from("query SchemaliftCapabilities {");
     for (alias, name) in PROBED {
         query.push_str(&format!(

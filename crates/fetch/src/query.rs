@@ -74,7 +74,7 @@ pub fn build_shaped(caps: &Capabilities, depth: usize, shape: Shape) -> String {
 /// The query of one type's member type references, for filling in what a shallow query cut
 /// short: `__type(name:)` with its fields and their arguments, its input fields, each with a
 /// type reference `depth` levels deep, written inline (it exists for depth-limited servers).
-pub fn type_refs_of(caps: &Capabilities, name: &str, depth: usize) -> String {
+pub(crate) fn type_refs_of(caps: &Capabilities, name: &str, depth: usize) -> String {
     let parts = Parts {
         caps,
         depth: depth.max(1),

@@ -24,7 +24,7 @@ pub fn default_max_time(timeout: Duration, retries: u32) -> Duration {
 
 /// What keeps one fetch bounded.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Bytes of an answer, after decompression.
     pub max_response_size: u64,
     pub deadline: Option<Deadline>,
@@ -41,25 +41,25 @@ impl Default for Limits {
 
 /// The instant a fetch must be over by, and the `--max-time` it came from (for messages).
 #[derive(Debug, Clone, Copy)]
-pub struct Deadline {
+pub(crate) struct Deadline {
     pub at: Instant,
     pub max_time: Duration,
 }
 
 impl Deadline {
-    pub fn after(max_time: Duration) -> Deadline {
+    pub(crate) fn after(max_time: Duration) -> Deadline {
         Deadline {
             at: Instant::now() + max_time,
             max_time,
         }
     }
 
-    pub fn remaining(&self) -> Duration {
+    pub(crate) fn remaining(&self) -> Duration {
         self.at.saturating_duration_since(Instant::now())
     }
 
     /// Whether waiting `delay` still leaves time for another attempt.
-    pub fn allows_wait(&self, delay: Duration) -> bool {
+    pub(crate) fn allows_wait(&self, delay: Duration) -> bool {
         delay < self.remaining()
     }
 }
@@ -112,7 +112,7 @@ impl RetryPolicy {
 }
 
 /// Parse a `Retry-After` value: delay seconds or an HTTP date.
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));

@@ -11,43 +11,43 @@
 //! cannot collide.
 
 /// A field of an object, interface or input object, on its type's page.
-pub fn field(field: &str) -> String {
+pub(crate) fn field(field: &str) -> String {
     format!("field-{field}")
 }
 
 /// An argument of a field, on the field's type's page.
-pub fn argument(field: &str, argument: &str) -> String {
+pub(crate) fn argument(field: &str, argument: &str) -> String {
     format!("arg-{field}-{argument}")
 }
 
 /// An argument of a directive, on the directive's page.
-pub fn directive_argument(argument: &str) -> String {
+pub(crate) fn directive_argument(argument: &str) -> String {
     format!("arg-{argument}")
 }
 
 /// A value of an enum, on the enum's page.
-pub fn enum_value(value: &str) -> String {
+pub(crate) fn enum_value(value: &str) -> String {
     format!("value-{value}")
 }
 
 /// A type's section in a single-file document.
-pub fn type_section(name: &str) -> String {
+pub(crate) fn type_section(name: &str) -> String {
     format!("type-{name}")
 }
 
 /// A directive's section in a single-file document.
-pub fn directive_section(name: &str) -> String {
+pub(crate) fn directive_section(name: &str) -> String {
     format!("directive-{name}")
 }
 
 /// A kind's section (objects, queries, …) in a single-file document.
-pub fn kind_section(kind: &str) -> String {
+pub(crate) fn kind_section(kind: &str) -> String {
     format!("kind-{kind}")
 }
 
 /// A page-local anchor made unique across a single-file document by its owner's section anchor
 /// (`type-Repository` → `Repository.field-issues`; `directive-skip` → `directive-skip.arg-if`).
-pub fn qualified(owner_section: &str, local: &str) -> String {
+pub(crate) fn qualified(owner_section: &str, local: &str) -> String {
     let owner = owner_section.strip_prefix("type-").unwrap_or(owner_section);
     format!("{owner}.{local}")
 }

@@ -17,11 +17,13 @@ mod builtin {
 }
 
 /// The prefix under which every built-in template stays reachable from an override.
-pub const BUILTIN_PREFIX: &str = "builtin/";
+pub(crate) const BUILTIN_PREFIX: &str = "builtin/";
 
 /// The built-in templates of `target` (a `templates/` sub-folder such as `markdown`), as
 /// (name within the target, source), sorted by name.
-pub fn builtin_templates(target: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+pub(crate) fn builtin_templates(
+    target: &str,
+) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
     builtin::BUILTIN.iter().filter_map(move |(name, source)| {
         name.strip_prefix(target)
             .and_then(|rest| rest.strip_prefix('/'))

@@ -106,7 +106,11 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// Write `files` into `dir` (created if missing) and remove the stale files of an earlier run of
 /// the same command, as recorded in its `marker`.
-pub fn write(dir: &Path, marker: &Marker, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
+pub(crate) fn write(
+    dir: &Path,
+    marker: &Marker,
+    files: &[OutputFile],
+) -> Result<WriteReport, WriteError> {
     debug_assert!(files.iter().all(|f| is_plain(&f.path)), "relative paths");
     // `docs/.` is `docs`: without the dot the directory can be created and renamed into place.
     let dir: &Path = &dir.components().collect::<PathBuf>();

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Every file under `dir`, relative path (with `/`) → contents, hidden files included.
-pub fn tree(dir: &Path) -> BTreeMap<String, String> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, String> {
     fn walk(root: &Path, d: &Path, out: &mut BTreeMap<String, String>) {
         for entry in std::fs::read_dir(d).unwrap() {
             let path = entry.unwrap().path();
@@ -28,7 +28,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, String> {
 }
 
 /// The ids a page declares with `<a id="…">`.
-pub fn anchors(markdown: &str) -> BTreeSet<String> {
+pub(crate) fn anchors(markdown: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for event in Parser::new_ext(markdown, options()) {
         if let Event::InlineHtml(html) | Event::Html(html) = event {
@@ -46,7 +46,7 @@ pub fn anchors(markdown: &str) -> BTreeSet<String> {
 }
 
 /// Every link destination of a page, in order.
-pub fn links(markdown: &str) -> Vec<String> {
+pub(crate) fn links(markdown: &str) -> Vec<String> {
     Parser::new_ext(markdown, options())
         .filter_map(|event| match event {
             Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
@@ -75,7 +75,7 @@ fn external(link: &str) -> bool {
 /// Check every relative link of every Markdown page under the tree: the target file exists and,
 /// with a fragment, declares that anchor. Returns one line per broken link, and the number of
 /// links checked.
-pub fn broken_links(files: &BTreeMap<String, String>) -> (Vec<String>, usize) {
+pub(crate) fn broken_links(files: &BTreeMap<String, String>) -> (Vec<String>, usize) {
     let ids: BTreeMap<&str, BTreeSet<String>> = files
         .iter()
         .filter(|(path, _)| path.ends_with(".md"))

@@ -12,6 +12,7 @@ mod ci_formats;
 mod clone;
 mod closed_pipe;
 mod codegen;
+mod colour;
 mod config;
 mod convert;
 mod diff;

@@ -8,13 +8,13 @@ use apollo_compiler::Node;
 use schemalift_model::Coordinate;
 
 /// Whether a client must supply the value: non-null and no default.
-pub fn is_required(value: &InputValueDefinition) -> bool {
+pub(super) fn is_required(value: &InputValueDefinition) -> bool {
     value.ty.is_non_null() && value.default_value.is_none()
 }
 
 /// The kind of an added argument or input field, of `[required, with default, optional]`: a
 /// default applies to every existing operation at once, so it is dangerous whatever the type.
-pub fn added_kind(
+pub(super) fn added_kind(
     value: &InputValueDefinition,
     [required, with_default, optional]: [ChangeKind; 3],
 ) -> ChangeKind {
@@ -27,7 +27,7 @@ pub fn added_kind(
     }
 }
 
-pub fn diff(
+pub(super) fn diff(
     parent: &Coordinate,
     old: &[Node<InputValueDefinition>],
     new: &[Node<InputValueDefinition>],
@@ -78,7 +78,7 @@ pub fn diff(
 }
 
 /// An argument or input field present on both sides. `type_kinds` = (breaking, safe) type change.
-pub fn input_value(
+pub(super) fn input_value(
     coordinate: &Coordinate,
     before: &InputValueDefinition,
     after: &InputValueDefinition,

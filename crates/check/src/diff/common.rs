@@ -7,7 +7,7 @@ use apollo_compiler::Node;
 use schemalift_model::builtins::{self, DEFAULT_DEPRECATION_REASON};
 use schemalift_model::Coordinate;
 
-pub fn description(
+pub(super) fn description(
     coordinate: &Coordinate,
     old: Option<&Node<str>>,
     new: Option<&Node<str>>,
@@ -26,7 +26,9 @@ pub fn description(
 }
 
 /// The deprecation reason, if the directives deprecate the element.
-pub fn deprecation<'a>(mut directives: impl Iterator<Item = &'a Directive>) -> Option<String> {
+pub(super) fn deprecation<'a>(
+    mut directives: impl Iterator<Item = &'a Directive>,
+) -> Option<String> {
     let deprecated = directives.find(|d| d.name == builtins::DEPRECATED)?;
     let reason = deprecated
         .specified_argument_by_name("reason")
@@ -34,7 +36,7 @@ pub fn deprecation<'a>(mut directives: impl Iterator<Item = &'a Directive>) -> O
     Some(reason.unwrap_or_else(|| DEFAULT_DEPRECATION_REASON.to_owned()))
 }
 
-pub fn deprecations<'a>(
+pub(super) fn deprecations<'a>(
     coordinate: &Coordinate,
     old: impl Iterator<Item = &'a Directive>,
     new: impl Iterator<Item = &'a Directive>,
@@ -59,7 +61,7 @@ pub fn deprecations<'a>(
 
 /// Applied directives (other than those with their own kinds), matched by name; a directive
 /// applied once on both sides with other arguments is one "changed" change.
-pub fn usages<'a>(
+pub(super) fn usages<'a>(
     coordinate: &Coordinate,
     old: impl Iterator<Item = &'a Directive> + Clone,
     new: impl Iterator<Item = &'a Directive> + Clone,
@@ -125,7 +127,7 @@ pub fn usages<'a>(
 
 /// Default values, compared as GraphQL values (object field order does not matter). Returns
 /// whether a default was removed, for the caller to decide whether the value became required.
-pub fn default_value(
+pub(super) fn default_value(
     coordinate: &Coordinate,
     old: Option<&Node<Value>>,
     new: Option<&Node<Value>>,
@@ -150,7 +152,7 @@ pub fn default_value(
 
 /// Structural equality of GraphQL values, ignoring the order of input object fields and the
 /// spelling of numbers (`1.0` and `1.00` are the same float).
-pub fn values_equal(a: &Value, b: &Value) -> bool {
+pub(super) fn values_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()

@@ -10,7 +10,7 @@ use apollo_compiler::{Name, Schema};
 use schemalift_model::builtins;
 use schemalift_model::Coordinate;
 
-pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
+pub(super) fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     redefined_built_ins(old, new, out);
     // A built-in directive is the specification's, whichever edition's variant a server lists
     // (graphql-js 16's `@deprecated` lacks `DIRECTIVE_DEFINITION`): not a change of the API.

@@ -7,7 +7,7 @@ use apollo_compiler::schema::EnumType;
 use apollo_compiler::Name;
 use schemalift_model::Coordinate;
 
-pub fn diff(ty: &Name, old: &EnumType, new: &EnumType, out: &mut Vec<Change>) {
+pub(super) fn diff(ty: &Name, old: &EnumType, new: &EnumType, out: &mut Vec<Change>) {
     for (name, before) in &old.values {
         let coordinate = Coordinate::member(ty.clone(), name.clone());
         match new.values.get(name) {

@@ -9,7 +9,7 @@ use apollo_compiler::Name;
 use apollo_compiler::Node;
 use schemalift_model::Coordinate;
 
-pub fn diff(
+pub(super) fn diff(
     ty: &Name,
     old: &IndexMap<Name, Node<FieldDefinition>>,
     new: &IndexMap<Name, Node<FieldDefinition>>,

@@ -7,7 +7,7 @@ use apollo_compiler::schema::InputObjectType;
 use apollo_compiler::Name;
 use schemalift_model::Coordinate;
 
-pub fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut Vec<Change>) {
+pub(super) fn diff(ty: &Name, old: &InputObjectType, new: &InputObjectType, out: &mut Vec<Change>) {
     let coordinate = Coordinate::ty(ty.clone());
     match (old.is_one_of(), new.is_one_of()) {
         (false, true) => out.push(Change::new(ChangeKind::OneOfAdded, coordinate)),

@@ -5,7 +5,7 @@ use crate::change::{Change, ChangeKind};
 use apollo_compiler::Schema;
 use schemalift_model::Coordinate;
 
-pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
+pub(super) fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     let (a, b) = (&old.schema_definition, &new.schema_definition);
     let roots = [
         ("query", &a.query, &b.query),

@@ -10,7 +10,7 @@ use apollo_compiler::{Name, Schema};
 use schemalift_model::Coordinate;
 
 /// How the catalogue names a kind of type.
-pub fn kind_name(ty: &ExtendedType) -> &'static str {
+pub(super) fn kind_name(ty: &ExtendedType) -> &'static str {
     match ty {
         ExtendedType::Scalar(_) => "scalar",
         ExtendedType::Object(_) => "object",
@@ -21,7 +21,7 @@ pub fn kind_name(ty: &ExtendedType) -> &'static str {
     }
 }
 
-pub fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
+pub(super) fn diff(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
     for (name, before) in &old.types {
         if before.is_built_in() {
             continue;

@@ -4,7 +4,12 @@ use crate::change::{Change, ChangeKind};
 use apollo_compiler::schema::UnionType;
 use schemalift_model::Coordinate;
 
-pub fn diff(coordinate: &Coordinate, old: &UnionType, new: &UnionType, out: &mut Vec<Change>) {
+pub(super) fn diff(
+    coordinate: &Coordinate,
+    old: &UnionType,
+    new: &UnionType,
+    out: &mut Vec<Change>,
+) {
     for member in old.members.iter().filter(|m| !new.members.contains(*m)) {
         out.push(
             Change::new(ChangeKind::UnionMemberRemoved, coordinate.clone()).old(member.as_str()),

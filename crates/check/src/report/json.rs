@@ -8,7 +8,7 @@ use crate::rules::Finding;
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or disappears (adding fields does not bump it).
-pub const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Json<'a> {

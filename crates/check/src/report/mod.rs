@@ -193,6 +193,7 @@ pub fn summary(counts: &Counts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::change::Presentation;
     use crate::rules::Finding;
 
     /// A deprecated directive removed, one deprecated, one undeprecated, one with another
@@ -230,7 +231,7 @@ mod tests {
             rules_file: None,
         };
         [
-            text(&report, false),
+            plain_text(&report),
             markdown(&report),
             json(&report),
             github(&report),
@@ -316,7 +317,7 @@ mod tests {
             operations: None,
             rules_file: None,
         };
-        let (text, markdown, github) = (text(&report, false), markdown(&report), github(&report));
+        let (text, markdown, github) = (plain_text(&report), markdown(&report), github(&report));
         for criticality in Criticality::ALL {
             let shown = criticality.presentation();
             assert!(text.contains(&format!("{} (1)", shown.title)), "{text}");
@@ -344,5 +345,28 @@ mod tests {
         assert_eq!(json["counts"]["breaking"], 1);
         assert_eq!(json["counts"]["dangerous"], 1);
         assert_eq!(json["counts"]["safe"], 1);
+
+        // The text report paints each group's title (bold) and each mark in its colour, and
+        // nothing else: the styles stripped, it is the plain text.
+        let styled = super::text(&report);
+        for criticality in Criticality::ALL {
+            let Presentation {
+                style, mark, title, ..
+            } = criticality.presentation();
+            let bold = style.bold();
+            assert!(
+                styled.contains(&format!("{bold}{title} (1){bold:#}\n")),
+                "{styled:?}"
+            );
+            assert!(
+                styled.contains(&format!("  {style}{mark}{style:#} ")),
+                "{styled:?}"
+            );
+        }
+    }
+
+    /// The text report as a reader without colour sees it.
+    fn plain_text(report: &DiffReport<'_>) -> String {
+        anstream::adapter::strip_str(&text(report)).to_string()
     }
 }

@@ -1,20 +1,16 @@
 //! The human report: a summary, then the changes grouped by criticality (breaking first), each
 //! with its reason, the rule that touched it and, with `--ops`, the operations it breaks.
-//! Coloured only when asked (the CLI asks on a terminal without NO_COLOR).
+//! Always styled with each criticality's colours: whoever writes it decides whether the styles
+//! reach the reader (the CLI writes through `anstream`, which strips them off a terminal, under
+//! `NO_COLOR` or `--color never`).
 
 use super::{summary, DiffReport};
 use crate::change::{Criticality, Presentation};
 use anstyle::Style;
 use std::fmt::Write;
 
-pub fn render(report: &DiffReport<'_>, color: bool) -> String {
-    let paint = |style: Style, text: &str| {
-        if color {
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_owned()
-        }
-    };
+pub fn render(report: &DiffReport<'_>) -> String {
+    let paint = |style: Style, text: &str| format!("{style}{text}{style:#}");
     let counts = report.counts();
     let mut out = String::new();
     let total = counts.breaking + counts.dangerous + counts.safe;

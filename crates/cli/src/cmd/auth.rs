@@ -14,7 +14,7 @@ use std::io::Write;
 /// says which credentials a fetch without credential flags uses: the SPACELIFT_API_* variables,
 /// or spacectl's current profile.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     action: Action,
 }
@@ -30,7 +30,7 @@ enum Action {
     },
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let cache = TokenCache::default_location()?;
     // Write errors (a closed pipe among them) go back to `main`.
     let mut stdout = std::io::stdout().lock();

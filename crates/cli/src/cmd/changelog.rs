@@ -17,7 +17,7 @@ use std::path::PathBuf;
 /// warning. Exit codes: 0 ok (breaking changes included: this command reports, `diff` judges),
 /// 2 unreadable schema, template error or unwritable file.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The old schema: a file, a directory, `-`, an introspection .json, git:REV:PATH, or a URL.
     #[arg(value_name = "OLD")]
     old: String,
@@ -38,7 +38,7 @@ pub struct Args {
     fetch: FetchArgs,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let templates = docs::templates(args.templates.as_deref())?;
     let old = schema_arg::load_usable_with(std::slice::from_ref(&args.old), &args.fetch, true)?;
     let new = schema_arg::load_usable_with(std::slice::from_ref(&args.new), &args.fetch, true)?;

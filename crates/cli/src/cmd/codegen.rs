@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::ValueEnum;
 use schemalift_check::config::Config;
 use schemalift_render::codegen::{self, scalars, Language, Options};
-use schemalift_render::env::Templates;
+use schemalift_render::Templates;
 use std::path::PathBuf;
 
 /// Generate a typed GraphQL client for the operations in --ops.
@@ -29,7 +29,7 @@ use std::path::PathBuf;
 /// write is never overwritten. Exit codes: 0 ok, 2 the schema or an operation is invalid or a file
 /// cannot be read or written.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Schema files, a directory, `-` for stdin, an introspection .json, git:REV:PATH, or a URL
     /// to introspect.
     ///
@@ -103,7 +103,7 @@ fn scalar_map(args: &Args, language: Language) -> anyhow::Result<scalars::Scalar
     Ok(map)
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let language = Language::from(args.lang);
     let scalars = scalar_map(&args, language)?;
     let inputs = schema_arg::from_graphql_config(

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// modern introspection query. Files are written atomically: a failure never truncates an existing
 /// file. Exit codes: 0 ok, 2 the schema could not be read or is invalid.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Schema files, a directory, `-` for stdin, an introspection .json, git:REV:PATH, or a URL.
     #[arg(required = true, value_name = "SCHEMA")]
     schemas: Vec<String>,
@@ -41,7 +41,7 @@ enum Target {
     Json,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let target = args.to.unwrap_or_else(|| match &args.output {
         Some(path) if path.extension().is_some_and(|e| e == "json") => Target::Json,
         _ => Target::Sdl,

@@ -12,7 +12,6 @@ use schemalift_check::config::Config;
 use schemalift_check::ops::{self, OperationsReport};
 use schemalift_check::report::{self, DiffReport};
 use schemalift_model::{Edition, LoadedSchema};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
@@ -44,7 +43,7 @@ Exit codes:
 /// warnings (unless --strict).
 #[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
-pub struct Args {
+pub(super) struct Args {
     /// The old schema (see below for the forms a schema can take).
     #[arg(value_name = "OLD")]
     old: String,
@@ -112,7 +111,7 @@ impl From<FailOn> for schemalift_check::FailOn {
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let ops = schema_arg::from_graphql_config(
         &[],
         &args.ops,
@@ -219,19 +218,15 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         rules_file: rules.path.as_ref().map(|p| p.display().to_string()),
     };
     if !args.text {
-        let rendered = match args.format {
-            Format::Text => {
-                let color =
-                    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
-                report::text(&report, color)
-            }
-            Format::Json => report::json(&report),
-            Format::Markdown => report::markdown(&report),
-            Format::Github => report::github(&report),
-            Format::Sarif => report::sarif(&report, &std::env::current_dir()?),
-            Format::Gitlab => report::gitlab(&report, &std::env::current_dir()?),
-        };
-        output::stdout(&rendered)?;
+        match args.format {
+            // The human report is styled; the machine formats are data, written as they are.
+            Format::Text => output::styled_stdout(&report::text(&report))?,
+            Format::Json => output::stdout(&report::json(&report))?,
+            Format::Markdown => output::stdout(&report::markdown(&report))?,
+            Format::Github => output::stdout(&report::github(&report))?,
+            Format::Sarif => output::stdout(&report::sarif(&report, &std::env::current_dir()?))?,
+            Format::Gitlab => output::stdout(&report::gitlab(&report, &std::env::current_dir()?))?,
+        }
     }
 
     let ops_invalid = operations.as_ref().is_some_and(|o| !o.errors.is_empty());

@@ -26,7 +26,7 @@ use std::path::PathBuf;
 /// file name (see docs/templates.md). Exit codes: 0 ok, 2 unreadable or invalid schema, template
 /// error or unwritable directory.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Schema files, a directory, `-` for stdin, an introspection .json, git:REV:PATH, or a URL
     /// to introspect.
     ///
@@ -68,7 +68,7 @@ enum FrontMatterArg {
     Hugo,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     // Templates first: a broken override should fail before any schema work.
     let templates = docs::templates(args.templates.as_deref())?;
     let schemas = schema_arg::from_graphql_config(

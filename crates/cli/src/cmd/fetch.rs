@@ -31,7 +31,7 @@ use std::time::Duration;
 /// Exit codes: 0 ok, 2 the endpoint could not be fetched (with --watch --polls: the last poll
 /// failed; the file keeps the last good schema).
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The endpoint, with or without /graphql (default: the endpoint the credentials name:
     /// the token's audience or SPACELIFT_API_KEY_ENDPOINT).
     #[arg(value_name = "URL")]
@@ -82,7 +82,7 @@ fn watch_interval(value: &str) -> Result<Duration, String> {
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let format = args.format.unwrap_or_else(|| match &args.output {
         Some(path) if path.extension().is_some_and(|e| e == "json") => Format::Json,
         _ => Format::Sdl,

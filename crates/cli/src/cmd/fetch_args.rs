@@ -16,7 +16,7 @@ fn secret(value: &str) -> Result<Secret, String> {
 /// derived `Debug` shows none of them.
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Endpoint options (when a SCHEMA is a URL)")]
-pub struct FetchArgs {
+pub(crate) struct FetchArgs {
     /// A request header, `Name: Value` (split at the first colon, trimmed). Repeatable.
     #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = secret)]
     pub headers: Vec<Secret>,
@@ -133,7 +133,7 @@ fn positive_seconds(value: &str) -> Result<Duration, String> {
 
 impl FetchArgs {
     /// The flags as the fetch library takes them.
-    pub fn settings(&self) -> Settings {
+    pub(crate) fn settings(&self) -> Settings {
         Settings {
             headers: self.headers.clone(),
             header_file: self.header_file.clone(),
@@ -163,7 +163,7 @@ impl FetchArgs {
 
     /// Resolve the endpoint (the URL given, else the one the credentials name) and the options
     /// ([`Settings::target`]), printing what the user should know about the way there.
-    pub fn target(
+    pub(crate) fn target(
         &self,
         url: Option<&str>,
         progress: Option<Progress>,
@@ -175,7 +175,7 @@ impl FetchArgs {
 
     /// Fetch a URL given as a SCHEMA and load it, printing the fetch's warnings. For
     /// `schema_arg` to resolve `SchemaSource::Url`.
-    pub fn fetch_schema(&self, url: &str) -> anyhow::Result<schemalift_model::LoadedSchema> {
+    pub(crate) fn fetch_schema(&self, url: &str) -> anyhow::Result<schemalift_model::LoadedSchema> {
         let target = self.target(Some(url), None)?;
         let fetched = schemalift_fetch::Client::new(target.endpoint, target.options)?.fetch()?;
         for warning in &fetched.warnings {

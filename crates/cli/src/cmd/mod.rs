@@ -10,7 +10,7 @@ mod convert;
 mod diff;
 mod docs;
 mod fetch;
-pub mod fetch_args;
+pub(crate) mod fetch_args;
 mod validate;
 
 /// Fetch, validate, diff and render GraphQL schemas of APIs you do not own.
@@ -25,9 +25,13 @@ mod validate;
     long_about,
     propagate_version = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// `--color auto|always|never` on every sub-command: auto colours a terminal unless
+    /// `NO_COLOR` is set (`CLICOLOR_FORCE` colours anything).
+    #[command(flatten)]
+    color: colorchoice_clap::Color,
 }
 
 #[derive(Debug, Subcommand)]
@@ -42,7 +46,10 @@ enum Command {
     Auth(auth::Args),
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Exit> {
+    // anstream's choice, and through concolor's `api` feature (Cargo.toml) apollo-compiler's
+    // for its diagnostic reports.
+    cli.color.write_global();
     match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Convert(args) => convert::run(args),

@@ -18,7 +18,7 @@ use serde::Serialize;
 /// introduced it. Exit codes: 0 valid, 1 invalid (diagnostics on stderr, or the JSON report on
 /// stdout), 2 the schema could not be read.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Schema files (.graphql, .graphqls, .gql), a directory, `-` for stdin, an introspection
     /// .json, git:REV:PATH, or a URL to introspect.
     ///
@@ -83,7 +83,7 @@ struct Report<'a> {
     newer: &'a [Located],
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     let schemas = schema_arg::from_graphql_config(
         &args.schemas,
         &[],

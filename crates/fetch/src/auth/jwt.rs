@@ -31,7 +31,7 @@ enum Audience {
 
 /// The claims of `token`, or `None` when it is not a JWT (three dot-separated base64url parts
 /// with a JSON payload).
-pub fn claims(token: &str) -> Option<Claims> {
+pub(super) fn claims(token: &str) -> Option<Claims> {
     let mut parts = token.trim().split('.');
     let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {

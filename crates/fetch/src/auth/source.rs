@@ -44,7 +44,7 @@ pub(crate) struct TokenSource {
 }
 
 impl TokenSource {
-    pub fn new(
+    pub(crate) fn new(
         credentials: Credentials,
         endpoint: &Endpoint,
         cache: Option<TokenCache>,
@@ -70,18 +70,18 @@ impl TokenSource {
         }
     }
 
-    pub fn credentials(&self) -> &Credentials {
+    pub(crate) fn credentials(&self) -> &Credentials {
         &self.credentials
     }
 
     /// Whether a refused token can be replaced by exchanging again.
-    pub fn can_refresh(&self) -> bool {
+    pub(crate) fn can_refresh(&self) -> bool {
         !matches!(self.credentials, Credentials::Token(_))
     }
 
     /// The bearer for the next request. `renew` discards the current token (the server refused
     /// it) and exchanges again.
-    pub async fn bearer(
+    pub(crate) async fn bearer(
         &mut self,
         http: &HttpClient,
         endpoint: &Endpoint,

@@ -27,14 +27,14 @@ pub const USER_AGENT: &str = concat!("schemalift/", env!("CARGO_PKG_VERSION"));
 
 /// What came back: status, content type and body, whatever they are.
 #[derive(Debug)]
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: u16,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
 }
 
 #[derive(Debug, Clone)]
-pub struct HttpOptions {
+pub(crate) struct HttpOptions {
     pub timeout: Duration,
     pub retry: RetryPolicy,
     pub headers: Vec<Header>,
@@ -46,7 +46,7 @@ pub struct HttpOptions {
 
 impl HttpOptions {
     /// TLS is needed for an https endpoint, and possibly through a proxy.
-    pub fn needs_tls(endpoint: &Endpoint) -> bool {
+    pub(crate) fn needs_tls(endpoint: &Endpoint) -> bool {
         const PROXIES: [&str; 6] = [
             "HTTP_PROXY",
             "http_proxy",
@@ -59,7 +59,7 @@ impl HttpOptions {
     }
 }
 
-pub struct HttpClient {
+pub(crate) struct HttpClient {
     client: reqwest::Client,
     /// For a plain-HTTP endpoint (whose client has no trust roots) redirected to https on the
     /// same host: a client with them, made on the first such redirect.
@@ -81,7 +81,7 @@ enum SendError {
 }
 
 impl HttpClient {
-    pub fn new(options: HttpOptions, redactor: Redactor) -> Result<HttpClient, FetchError> {
+    pub(crate) fn new(options: HttpOptions, redactor: Redactor) -> Result<HttpClient, FetchError> {
         let headers = headers::header_map(&options.headers, &redactor)?;
         let client = build_client(&options, options.tls)?;
         Ok(HttpClient {
@@ -95,7 +95,7 @@ impl HttpClient {
     }
 
     /// Bound the requests that follow (one fetch: each `--watch` poll sets its own deadline).
-    pub fn set_limits(&self, limits: Limits) {
+    pub(crate) fn set_limits(&self, limits: Limits) {
         if let Ok(mut current) = self.limits.lock() {
             *current = limits;
         }
@@ -108,7 +108,7 @@ impl HttpClient {
     /// POST a JSON body, retrying transport failures and "later" statuses. The last reply is
     /// returned whatever its status; only a transport failure on every attempt is an error.
     /// Redirects are followed within the origin and from http to https on the same host.
-    pub async fn post(
+    pub(crate) async fn post(
         &self,
         endpoint: &Endpoint,
         body: &serde_json::Value,
@@ -119,7 +119,7 @@ impl HttpClient {
 
     /// [`HttpClient::post`] for a body that carries credentials (an exchange): no redirect is
     /// followed, wherever it leads.
-    pub async fn post_secret(
+    pub(crate) async fn post_secret(
         &self,
         endpoint: &Endpoint,
         body: &serde_json::Value,

@@ -4,7 +4,7 @@
 use crate::view::text;
 use minijinja::{Environment, Error, ErrorKind, State, Value};
 
-pub fn register(env: &mut Environment<'static>) {
+pub(super) fn register(env: &mut Environment<'static>) {
     env.add_filter("href", href);
     env.add_filter("cell", cell);
     env.add_filter("code", code);

@@ -26,7 +26,11 @@ const MAX_FRAGMENTS: usize = 2;
 
 /// The example operation for `field` of the `operation` root type (`query`, `mutation`,
 /// `subscription`), as GraphQL text without a trailing newline.
-pub fn operation(schema: &Schema, operation: OperationType, field: &FieldDefinition) -> String {
+pub(super) fn operation(
+    schema: &Schema,
+    operation: OperationType,
+    field: &FieldDefinition,
+) -> String {
     let required: Vec<&ast::InputValueDefinition> = field
         .arguments
         .iter()
