@@ -327,19 +327,6 @@ impl ChangeKind {
         Self::ALL.iter().copied().find(|kind| kind.code() == code)
     }
 
-    /// Whether the change removes something clients could use (the kinds that a "deprecated
-    /// before removal" mark applies to).
-    pub fn is_removal(self) -> bool {
-        matches!(
-            self,
-            ChangeKind::FieldRemoved
-                | ChangeKind::ArgumentRemoved
-                | ChangeKind::InputFieldRemoved
-                | ChangeKind::EnumValueRemoved
-                | ChangeKind::DirectiveRemoved
-        )
-    }
-
     /// Whether the change only touches documentation.
     pub fn is_description(self) -> bool {
         matches!(
@@ -436,16 +423,6 @@ impl Change {
             out.push_str(" (deprecated before removal)");
         }
         out
-    }
-
-    /// The order reports list changes in: by coordinate, then kind, then values.
-    pub fn sort_key(&self) -> (String, ChangeKind, Option<&str>, Option<&str>) {
-        (
-            self.coordinate.to_string(),
-            self.kind,
-            self.old.as_deref(),
-            self.new.as_deref(),
-        )
     }
 }
 

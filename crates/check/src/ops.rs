@@ -6,7 +6,7 @@
 use crate::change::{ChangeKind, Criticality};
 use crate::rules::Finding;
 use apollo_compiler::ast::{self, Value};
-use apollo_compiler::collections::{HashSet, IndexMap};
+use apollo_compiler::collections::HashSet;
 use apollo_compiler::executable::{ExecutableDocument, Fragment, Selection, SelectionSet};
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
@@ -278,18 +278,6 @@ impl OperationsReport {
                 .collect();
             finding.used_by = Some(users);
         }
-    }
-
-    /// Operations per coordinate, for tests and debugging.
-    pub fn uses_by_operation(&self) -> IndexMap<String, Vec<String>> {
-        self.operations
-            .iter()
-            .map(|op| {
-                let mut uses: Vec<String> = op.uses.iter().cloned().collect();
-                uses.sort();
-                (op.label.clone(), uses)
-            })
-            .collect()
     }
 }
 

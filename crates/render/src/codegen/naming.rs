@@ -145,11 +145,6 @@ impl Registry {
         }
         self.claim(&format!("{wanted}_"))
     }
-
-    /// Mark a name as taken without handing it out (names the schema fixes, like type names).
-    pub fn reserve(&mut self, name: &str) {
-        self.take(name);
-    }
 }
 
 #[cfg(test)]
