@@ -150,21 +150,9 @@ impl Config {
     /// problem` when it has a place (syntax, unknown keys, wrong types), else ` [section]
     /// problem`, to follow the file name.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            // toml's message spans several lines with a source excerpt; keep the gist.
-            let first = e
-                .message()
-                .lines()
-                .next()
-                .unwrap_or("invalid TOML")
-                .to_owned();
-            match e.span() {
-                Some(span) => {
-                    let (line, column) = line_column(text, span.start);
-                    format!("{line}:{column}: {first}")
-                }
-                None => format!(" {first}"),
-            }
+        let file: File = toml::from_str(text).map_err(|e| match toml_error(text, &e) {
+            (Some((line, column)), gist) => format!("{line}:{column}: {gist}"),
+            (None, gist) => format!(" {gist}"),
         })?;
         let diff = Rules::from_section(file.diff).map_err(|e| format!(" [diff] {e}"))?;
         Ok(Config {
@@ -185,6 +173,14 @@ pub fn search_dirs(start: &Path) -> impl Iterator<Item = &Path> {
         past_root = past_root || dir.join(".git").exists();
         searched
     })
+}
+
+/// A TOML error as its place in `text` (line and column, from 1), if it has one, and its gist:
+/// toml's message spans several lines with a source excerpt, the first says what is wrong.
+pub(crate) fn toml_error(text: &str, error: &toml::de::Error) -> (Option<(usize, usize)>, String) {
+    let gist = error.message().lines().next().unwrap_or("invalid TOML");
+    let place = error.span().map(|span| line_column(text, span.start));
+    (place, gist.to_owned())
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -21,7 +21,7 @@
 //! ignored, as graphql-config allows any; so are a pointer's options (`{url: {headers: …}}`
 //! reads as `url`). Environment variables (`${VAR}`) are not expanded.
 
-use crate::config::{line_column, search_dirs};
+use crate::config::{search_dirs, toml_error};
 use schemalift_model::documents::EXTENSIONS;
 use schemalift_model::SchemaSource;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -510,26 +510,15 @@ fn strip_location(message: &str) -> String {
 
 fn from_toml<T: de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, GraphqlConfigError> {
     toml::from_str(text).map_err(|e| {
-        let message = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("invalid TOML")
-            .to_owned();
-        match e.span() {
-            Some(span) => {
-                let (line, column) = line_column(text, span.start);
-                GraphqlConfigError::Syntax {
-                    path: path.to_owned(),
-                    line: line as u64,
-                    column: column as u64,
-                    message,
-                }
-            }
-            None => GraphqlConfigError::Invalid {
-                path: path.to_owned(),
+        let path = path.to_owned();
+        match toml_error(text, &e) {
+            (Some((line, column)), message) => GraphqlConfigError::Syntax {
+                path,
+                line: line as u64,
+                column: column as u64,
                 message,
             },
+            (None, message) => GraphqlConfigError::Invalid { path, message },
         }
     })
 }

@@ -35,6 +35,15 @@ pub(crate) struct Inputs {
 const CONFIG_NAMES: &str =
     "graphql-config (.graphqlrc…, graphql.config.…, package.json \"graphql\")";
 
+/// The SCHEMA arguments of a command without `--ops` (validate, docs), from graphql-config when
+/// none is given, as [`from_graphql_config`] takes them.
+pub(crate) fn schemas_from_graphql_config(
+    schemas: &[String],
+    project: Option<&str>,
+) -> anyhow::Result<Vec<String>> {
+    Ok(from_graphql_config(schemas, &[], project, true, Documents::Unused)?.schemas)
+}
+
 /// The SCHEMA arguments and `--ops` of a command, those left out taken from the graphql-config
 /// found upwards from the current directory (the `--project` named, else `default`), with one
 /// line on stderr saying what was taken from which file. `schema_needed`: the command takes

@@ -42,3 +42,14 @@ pub use query::{
 pub use retry::{default_max_time, RetryPolicy, DEFAULT_MAX_RESPONSE_SIZE, MAX_RETRIES};
 pub use target::{default_credentials, Settings, Target};
 pub use watch::{watch, WatchEnd, Watcher};
+
+/// A fixed environment, for the tests of what reads variables through a lookup function.
+#[cfg(test)]
+fn test_env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+}

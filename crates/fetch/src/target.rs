@@ -159,6 +159,7 @@ pub fn default_credentials(
 mod tests {
     use super::*;
     use crate::auth::ProfileChoice;
+    use crate::test_env as vars;
 
     fn settings() -> Settings {
         Settings {
@@ -178,15 +179,6 @@ mod tests {
             max_response_size: 1 << 20,
             legacy: false,
             depth: 10,
-        }
-    }
-
-    fn vars(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
         }
     }
 

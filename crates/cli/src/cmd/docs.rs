@@ -4,7 +4,6 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
-use crate::schema_arg::Documents;
 use crate::{output, schema_arg};
 use clap::ValueEnum;
 use schemalift_model::Format;
@@ -71,14 +70,7 @@ enum FrontMatterArg {
 pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
     // Templates first: a broken override should fail before any schema work.
     let templates = docs::templates(args.templates.as_deref())?;
-    let schemas = schema_arg::from_graphql_config(
-        &args.schemas,
-        &[],
-        args.project.as_deref(),
-        true,
-        Documents::Unused,
-    )?
-    .schemas;
+    let schemas = schema_arg::schemas_from_graphql_config(&args.schemas, args.project.as_deref())?;
     let loaded = schema_arg::load_usable_with(&schemas, &args.fetch, args.allow_invalid)?;
     if loaded.format == Format::Introspection {
         output::warning(

@@ -4,7 +4,6 @@
 
 use crate::cmd::fetch_args::FetchArgs;
 use crate::exit::Exit;
-use crate::schema_arg::Documents;
 use crate::{output, schema_arg};
 use clap::ValueEnum;
 use schemalift_model::{locate_all, Edition, LoadError, Located};
@@ -84,14 +83,7 @@ struct Report<'a> {
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<Exit> {
-    let schemas = schema_arg::from_graphql_config(
-        &args.schemas,
-        &[],
-        args.project.as_deref(),
-        true,
-        Documents::Unused,
-    )?
-    .schemas;
+    let schemas = schema_arg::schemas_from_graphql_config(&args.schemas, args.project.as_deref())?;
     let name = schema_arg::describe(&schemas);
     let edition = Edition::from(args.spec);
     let (errors, newer, types, loaded) = match schema_arg::load_with(&schemas, &args.fetch) {

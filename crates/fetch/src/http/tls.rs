@@ -214,16 +214,8 @@ mod tests {
     use crate::auth::Redactor;
     use crate::http::{HttpClient, HttpOptions};
     use crate::retry::RetryPolicy;
+    use crate::test_env as vars;
     use std::time::Duration;
-
-    fn vars(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        }
-    }
 
     const ENV_PAIR: &[(&str, &str)] = &[
         ("SPACELIFT_API_TLS_CERT", "/env/cert.pem"),
