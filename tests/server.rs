@@ -311,8 +311,9 @@ struct ServerState {
     version: AtomicUsize,
     failures: Mutex<VecDeque<Failure>>,
     api_tokens: Mutex<Vec<String>>,
-    /// Issued JWT → (subject, validUntil).
-    tokens: Mutex<HashMap<String, (String, i64)>>,
+    /// Issued JWTs with their (subject, validUntil), in the order they were issued: tests ask
+    /// for "the latest" or "the second".
+    tokens: Mutex<Vec<(String, (String, i64))>>,
     exchanges: AtomicUsize,
     requests: AtomicUsize,
     seen: Mutex<Vec<Seen>>,
@@ -359,7 +360,7 @@ pub fn start_with(config: Config) -> TestServer {
         schema: RwLock::new(Arc::new(schema)),
         answers: Mutex::new(HashMap::new()),
         version: AtomicUsize::new(0),
-        tokens: Mutex::new(HashMap::new()),
+        tokens: Mutex::new(Vec::new()),
         exchanges: AtomicUsize::new(0),
         requests: AtomicUsize::new(0),
         seen: Mutex::new(Vec::new()),
@@ -431,12 +432,12 @@ impl TestServer {
             .unwrap_or_default()
     }
 
-    /// JWTs issued so far.
+    /// JWTs issued so far, oldest first.
     pub fn issued_tokens(&self) -> Vec<String> {
         self.state
             .tokens
             .lock()
-            .map(|t| t.keys().cloned().collect())
+            .map(|t| t.iter().map(|(jwt, _)| jwt.clone()).collect())
             .unwrap_or_default()
     }
 
@@ -692,7 +693,11 @@ fn bearer(state: &ServerState, headers: &HeaderMap) -> Bearer {
     {
         return Bearer::Valid("api-token-user".to_owned());
     }
-    match state.tokens.lock().ok().and_then(|t| t.get(token).cloned()) {
+    let issued = state.tokens.lock().ok().and_then(|tokens| {
+        let (_, claims) = tokens.iter().find(|(jwt, _)| jwt == token)?;
+        Some(claims.clone())
+    });
+    match issued {
         Some((subject, valid_until)) if now() < valid_until => Bearer::Valid(subject),
         Some(_) => Bearer::Expired,
         None => Bearer::Unknown,
@@ -731,7 +736,7 @@ fn exchange(state: &ServerState, query: &str, variables: &Map<String, Value>) ->
     let signature = URL_SAFE_NO_PAD.encode(format!("signature-{serial}-{}", rand_suffix()));
     let jwt = format!("{header}.{claims}.{signature}");
     if let Ok(mut tokens) = state.tokens.lock() {
-        tokens.insert(jwt.clone(), (subject, valid_until));
+        tokens.push((jwt.clone(), (subject, valid_until)));
     }
     json_response(
         StatusCode::OK,
