@@ -694,8 +694,10 @@ fn bearer(state: &ServerState, headers: &HeaderMap) -> Bearer {
         return Bearer::Valid("api-token-user".to_owned());
     }
     let issued = state.tokens.lock().ok().and_then(|tokens| {
-        let (_, claims) = tokens.iter().find(|(jwt, _)| jwt == token)?;
-        Some(claims.clone())
+        tokens
+            .iter()
+            .find(|(jwt, _)| jwt == token)
+            .map(|(_, claims)| claims.clone())
     });
     match issued {
         Some((subject, valid_until)) if now() < valid_until => Bearer::Valid(subject),

@@ -9,17 +9,9 @@ const OLD: &str = "schemas/spacelift/schema.graphql";
 const NEW: &str = "schemas/spacelift/schema-next.graphql";
 const ESC: char = '\x1b';
 
-/// The text with its SGR sequences taken out.
+/// The text with its styles taken out.
 fn strip(coloured: &str) -> String {
-    let mut plain = String::new();
-    let mut rest = coloured;
-    while let Some(start) = rest.find("\x1b[") {
-        plain.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let end = after.find('m').expect("an SGR sequence ends with m");
-        rest = &after[end + 1..];
-    }
-    plain + rest
+    anstream::adapter::strip_str(coloured).to_string()
 }
 
 #[test]
